@@ -1,0 +1,79 @@
+/**
+ * The vocabulary shared by the server, the seed generator and the pages. Values here are the
+ * allowlists: anything else coming from a request is rejected, never interpolated.
+ */
+
+export const PROVINCES = ['an_giang', 'lang_son'] as const;
+export type Province = (typeof PROVINCES)[number];
+
+export const CATEGORIES = [
+  'cigarettes',
+  'sugar',
+  'fuel',
+  'alcohol',
+  'firecrackers',
+  'drugs',
+  'currency',
+  'gold',
+  'electronics',
+  'textiles',
+  'cosmetics',
+  'pharmaceuticals',
+  'agricultural',
+  'livestock',
+  'wildlife',
+  'counterfeit',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Lead agency of a seizure or owner of a patrol route. */
+export const AGENCIES = ['customs', 'border_guard', 'joint'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export const TRANSPORT_MODES = [
+  'boat',
+  'porter',
+  'motorbike',
+  'car',
+  'truck',
+  'rail',
+  'pedestrian',
+  'other',
+] as const;
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+
+export const GATE_KINDS = [
+  'international',
+  'main',
+  'auxiliary',
+  'crossing_path',
+  'border_market',
+] as const;
+export const GATE_MODES = ['road', 'rail', 'river'] as const;
+export const WATERWAY_KINDS = ['river', 'canal'] as const;
+export const TRAIL_KINDS = ['trail', 'path', 'opening', 'specialised_road'] as const;
+
+export const LAYER_IDS = [
+  'provinces',
+  'frontier',
+  'border_gates',
+  'waterways',
+  'trails',
+  'seizures',
+  'patrol_routes',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Bounding box of the area of operations (both frontiers with a margin), lon/lat degrees. */
+export const AREA_OF_OPERATIONS = { west: 102.0, south: 8.5, east: 108.5, north: 23.5 } as const;
+
+/** Initial view per province: [west, south, east, north] in degrees. */
+export const PROVINCE_BOUNDS: Record<Province, [number, number, number, number]> = {
+  an_giang: [104.3, 9.6, 105.6, 10.98],
+  lang_son: [106.0, 21.3, 107.4, 22.5],
+};
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

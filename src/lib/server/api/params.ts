@@ -1,0 +1,107 @@
+import {
+  AGENCIES,
+  AREA_OF_OPERATIONS,
+  CATEGORIES,
+  PROVINCES,
+  isOneOf,
+  type Agency,
+  type Category,
+  type Province,
+} from '../../domain';
+import { badParameter } from './errors';
+
+/** Query-string parsers: each returns a typed value or throws a 400 naming the parameter. */
+
+export type Query = Record<string, string | undefined>;
+
+/** Rejects parameters the route does not know, so a typo is an error rather than ignored. */
+export function onlyKnown(query: Query, known: readonly string[]): void {
+  for (const key of Object.keys(query)) {
+    if (!known.includes(key)) {
+      throw badParameter(key, `unknown parameter (allowed: ${known.join(', ')})`);
+    }
+  }
+}
+
+export function province(value: string | undefined): Province | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isOneOf(PROVINCES, value)) throw badParameter('province', `must be one of ${PROVINCES.join(', ')}`);
+  return value;
+}
+
+function list<T extends string>(name: string, allowed: readonly T[], value: string | undefined): T[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const items = value.split(',').map((s) => s.trim());
+  for (const item of items) {
+    if (!isOneOf(allowed, item)) throw badParameter(name, `'${item}' is not one of ${allowed.join(', ')}`);
+  }
+  return [...new Set(items)] as T[];
+}
+
+export const categories = (value: string | undefined): Category[] | undefined =>
+  list('category', CATEGORIES, value);
+
+export const agencies = (value: string | undefined): Agency[] | undefined =>
+  list('agency', AGENCIES, value);
+
+export type BBox = [west: number, south: number, east: number, north: number];
+
+/** `w,s,e,n` in degrees, inside the valid lon/lat ranges, west < east and south < north. */
+export function bbox(value: string | undefined): BBox | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parts = value.split(',');
+  if (parts.length !== 4) throw badParameter('bbox', 'expected four numbers: west,south,east,north');
+  const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (n.some((x) => !Number.isFinite(x))) throw badParameter('bbox', 'every value must be a finite number');
+  const [w, s, e, nn] = n;
+  if (w < -180 || e > 180 || s < -90 || nn > 90) {
+    throw badParameter('bbox', 'longitudes must lie in [-180, 180] and latitudes in [-90, 90]');
+  }
+  if (w >= e || s >= nn) throw badParameter('bbox', 'west must be less than east and south less than north');
+  return [w, s, e, nn];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO date (`2024-01-31`) or date-time with a zone. A bare date as an upper bound means the
+ * whole of that day, so `to=2024-01-31` includes seizures on the 31st.
+ */
+export function instant(name: string, value: string | undefined, end = false): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!DATE.test(value) && !DATETIME.test(value)) {
+    throw badParameter(name, 'expected an ISO date (YYYY-MM-DD) or date-time with zone');
+  }
+  const date = new Date(DATE.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime()) || (DATE.test(value) && date.toISOString().slice(0, 10) !== value)) {
+    throw badParameter(name, 'not a real calendar date');
+  }
+  if (end && DATE.test(value)) date.setUTCDate(date.getUTCDate() + 1);
+  return date;
+}
+
+export interface TimeRange {
+  from?: Date;
+  /** Exclusive upper bound. */
+  to?: Date;
+}
+
+export function timeRange(from: string | undefined, to: string | undefined): TimeRange {
+  const range = { from: instant('from', from), to: instant('to', to, true) };
+  if (range.from && range.to && range.from >= range.to) throw badParameter('from', 'must be before to');
+  return range;
+}
+
+export function integer(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw badParameter(name, `must be a whole number from ${min} to ${max}`);
+  const n = Number(value);
+  if (n < min || n > max) throw badParameter(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function inAreaOfOperations(lon: number, lat: number): boolean {
+  const a = AREA_OF_OPERATIONS;
+  return lon >= a.west && lon <= a.east && lat >= a.south && lat <= a.north;
+}

@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app';
+
+export function healthRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().get('/health', async function health(c) {
+    const [row] = await db.sql<{ v: string }[]>`select postgis_lib_version() as v`;
+    return c.json({ status: 'ok', engine: db.engine, postgis: row.v });
+  });
+}

@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import { loadGeodata, seedSeizures } from '../services/demo-data';
+import { withDatabase } from './with-database';
+
+const usage = `Usage: npm run seed -- [--count N] [--seed S] [--no-geodata]
+
+Loads the project's geodata (updating it in place) and replaces the synthetic seizures with N
+seeded records (default: the reported case counts, 88 An Giang + 165 Lang Son). Imported, real
+seizures are never touched. Use --count 100000 or 1000000 for benchmarks.`;
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string' },
+    seed: { type: 'string' },
+    'no-geodata': { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
+});
+
+const count = values.count === undefined ? undefined : Number(values.count);
+const seed = values.seed === undefined ? undefined : Number(values.seed);
+if (values.help || (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 5_000_000)) || (seed !== undefined && !Number.isInteger(seed))) {
+  console.error(usage);
+  process.exit(values.help ? 0 : 2);
+}
+
+await withDatabase(async ({ sql }) => {
+  const log = (m: string) => console.log(m);
+  if (!values['no-geodata']) await loadGeodata(sql, log);
+  const started = Date.now();
+  const n = await seedSeizures(sql, { count, seed, progress: log });
+  console.log(`Wrote ${n} synthetic seizures in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+});

@@ -1,0 +1,72 @@
+import postgres from 'postgres';
+import type { Config } from '../config';
+import { startEmbedded, type EmbeddedEngine } from './embedded';
+
+export type Sql = postgres.Sql;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  sql: Sql;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+interface ConnectOptions {
+  /** Schema to put first on the search path (tests isolate each file in its own). */
+  schema?: string;
+  progress?: (message: string) => void;
+}
+
+const clientOptions = { onnotice: () => {}, types: {} } as const;
+
+/**
+ * The one postgres.js client of the process. Server mode connects to DATABASE_URL; the
+ * embedded default starts PGlite and talks to it over its socket with a single connection.
+ */
+export async function connect(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'>,
+  options: ConnectOptions = {},
+): Promise<Database> {
+  let embedded: EmbeddedEngine | undefined;
+  let sql: Sql;
+  if (config.databaseUrl) {
+    sql = postgres(config.databaseUrl, {
+      ...clientOptions,
+      max: 10,
+      connection: {
+        statement_timeout: config.statementTimeoutMs,
+        timezone: 'UTC',
+        ...(options.schema ? { search_path: `${options.schema},public` } : {}),
+      },
+    });
+  } else {
+    embedded = await startEmbedded(config.dataDir, options.progress);
+    sql = embeddedClient(embedded.socketPath);
+    await sql.unsafe(`set statement_timeout = ${Number(config.statementTimeoutMs)}; set timezone = 'UTC'`);
+    if (options.schema) await useSchema(sql, options.schema);
+  }
+  const engine: Engine = embedded ? 'pglite' : 'postgres';
+  return {
+    sql,
+    engine,
+    async close() {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    },
+  };
+}
+
+/**
+ * A client for an already-running embedded engine (tests share one per run). PGlite is a
+ * single session, so one connection; pglite-socket ignores startup parameters, hence the SETs.
+ */
+export function embeddedClient(socketPath: string): Sql {
+  return postgres({ ...clientOptions, path: socketPath, max: 1, idle_timeout: 0 });
+}
+
+/** Creates `schema` if needed and puts it first on the search path (PostGIS stays in public). */
+export async function useSchema(sql: Sql, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Bad schema name: ${schema}`);
+  await sql`create schema if not exists ${sql(schema)}`;
+  await sql.unsafe(`set search_path to "${schema}", public`);
+}

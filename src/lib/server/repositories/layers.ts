@@ -1,0 +1,96 @@
+import type { Fragment } from 'postgres';
+import type { Sql } from '../db/client';
+import type { Agency, Category, Province } from '../../domain';
+import type { LayerDef } from './layer-registry';
+
+export interface LayerFilter {
+  province?: Province;
+  /** [west, south, east, north] in EPSG:4326 degrees. */
+  bbox?: [number, number, number, number];
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  categories?: Category[];
+  agencies?: Agency[];
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface LayerSummary {
+  id: string;
+  count: number;
+  bbox: [number, number, number, number] | null;
+}
+
+/** The WHERE clause for a layer's filters; a filter the layer has no column for is ignored. */
+export function whereClause(sql: Sql, layer: LayerDef, f: LayerFilter): Fragment {
+  const parts: Fragment[] = [];
+  if (f.province) parts.push(sql`t.${sql(layer.provinceColumn)} = ${f.province}`);
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    // The envelope is built in the column's SRID so the GiST index is used.
+    parts.push(sql`t.geom && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
+  }
+  if (layer.timeColumn && f.from) parts.push(sql`t.${sql(layer.timeColumn)} >= ${f.from}`);
+  if (layer.timeColumn && f.to) parts.push(sql`t.${sql(layer.timeColumn)} < ${f.to}`);
+  if (layer.categoryColumn && f.categories) {
+    parts.push(sql`t.${sql(layer.categoryColumn)} in ${sql(f.categories)}`);
+  }
+  if (layer.agencyColumn && f.agencies) parts.push(sql`t.${sql(layer.agencyColumn)} in ${sql(f.agencies)}`);
+  if (parts.length === 0) return sql`true`;
+  return parts.reduce((a, b) => sql`${a} and ${b}`);
+}
+
+/** `json_build_object('col', t.col, ...)` over the layer's allowlisted columns. */
+export function propertiesObject(sql: Sql, layer: LayerDef): Fragment {
+  const pairs: Fragment[] = layer.columns.map((c) => sql`${c}::text, t.${sql(c)}`);
+  if (layer.lengthKm) pairs.push(sql`'length_km', round((ST_Length(t.geom::geography) / 1000)::numeric, 3)`);
+  return sql`json_build_object(${pairs.reduce((a, b) => sql`${a}, ${b}`)})`;
+}
+
+/** One row of `t` as a GeoJSON Feature, as text (6 decimals: about 0.1 m). */
+export function featureJson(sql: Sql, layer: LayerDef): Fragment {
+  return sql`json_build_object(
+    'type', 'Feature',
+    'id', t.id,
+    'geometry', ST_AsGeoJSON(t.geom, 6)::json,
+    'properties', ${propertiesObject(sql, layer)}
+  )::text`;
+}
+
+/** Features as GeoJSON text, one row each, written by PostGIS (6 decimals: about 0.1 m). */
+export async function selectFeatures(sql: Sql, layer: LayerDef, filter: LayerFilter, page: Page): Promise<string[]> {
+  const rows = await sql<{ f: string }[]>`
+    select ${featureJson(sql, layer)} as f
+    from ${sql(layer.table)} t
+    where ${whereClause(sql, layer, filter)}
+    order by t.id
+    limit ${page.limit} offset ${page.offset}`;
+  return rows.map((r) => r.f);
+}
+
+export async function countFeatures(sql: Sql, layer: LayerDef, filter: LayerFilter): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from ${sql(layer.table)} t where ${whereClause(sql, layer, filter)}`;
+  return row.n;
+}
+
+/** One feature by id, or undefined. */
+export async function selectFeature(sql: Sql, layer: LayerDef, id: number): Promise<string | undefined> {
+  const rows = await sql<{ f: string }[]>`
+    select ${featureJson(sql, layer)} as f from ${sql(layer.table)} t where t.id = ${id}`;
+  return rows[0]?.f;
+}
+
+export async function summarise(sql: Sql, layer: LayerDef): Promise<LayerSummary> {
+  const [row] = await sql<{ n: number; w: number | null; s: number | null; e: number | null; nn: number | null }[]>`
+    select count(*)::int as n,
+      ST_XMin(ST_Extent(geom))::float8 as w, ST_YMin(ST_Extent(geom))::float8 as s,
+      ST_XMax(ST_Extent(geom))::float8 as e, ST_YMax(ST_Extent(geom))::float8 as nn
+    from ${sql(layer.table)}`;
+  const bbox: LayerSummary['bbox'] = row.w === null ? null : [row.w, row.s!, row.e!, row.nn!];
+  return { id: layer.id, count: row.n, bbox };
+}

@@ -1,0 +1,45 @@
+import { createApp, type App } from './api/app';
+import { loadConfig, type Config } from './config';
+import { connect, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import { loadDemoDataIfEmpty } from './services/demo-data';
+
+export interface Runtime {
+  app: App;
+  db: Database;
+  config: Config;
+}
+
+let booting: Promise<Runtime> | undefined;
+
+const log = (message: string) => console.log(`[border-risk-map] ${message}`);
+
+/**
+ * Starts the process's one database client, brings the schema up to date, loads the demo data
+ * into an empty embedded database, and builds the API. Called once; later calls share the result.
+ */
+export function getRuntime(): Promise<Runtime> {
+  booting ??= boot().catch((error) => {
+    booting = undefined;
+    throw error;
+  });
+  return booting;
+}
+
+async function boot(): Promise<Runtime> {
+  const config = loadConfig();
+  log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)...' : `Embedded database in ${config.dataDir}`);
+  const db = await connect(config, { progress: log });
+  const applied = await migrate(db.sql);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  if (config.demoData && db.engine === 'pglite') await loadDemoDataIfEmpty(db.sql, { progress: log });
+  const app = createApp({ db, config });
+  const close = async () => {
+    log('Closing the database...');
+    await db.close();
+  };
+  // adapter-node emits this after it stops accepting requests (SIGINT / SIGTERM).
+  process.once('sveltekit:shutdown' as 'beforeExit', close);
+  log('Ready.');
+  return { app, db, config };
+}
