@@ -49,14 +49,15 @@ export function checkGeometry(
       return undefined;
     }
     const [lon, lat] = p as number[];
-    if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-      problems.push(`${where}: [${lon}, ${lat}] is outside longitude [-180, 180] / latitude [-90, 90]`);
-    } else if (lon < a.west || lon > a.east || lat < a.south || lat > a.north) {
-      const swapped = lat >= a.west && lat <= a.east && lon >= a.south && lon <= a.north;
-      problems.push(
-        `${where}: [${lon}, ${lat}] is outside the area of operations` +
-          (swapped ? ' (longitude and latitude look swapped: GeoJSON is [lon, lat])' : ''),
-      );
+    const inArea = (x: number, y: number) => x >= a.west && x <= a.east && y >= a.south && y <= a.north;
+    if (!inArea(lon, lat)) {
+      if (inArea(lat, lon)) {
+        problems.push(`${where}: [${lon}, ${lat}] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]`);
+      } else if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+        problems.push(`${where}: [${lon}, ${lat}] is outside longitude [-180, 180] / latitude [-90, 90]`);
+      } else {
+        problems.push(`${where}: [${lon}, ${lat}] is outside the area of operations`);
+      }
     }
     vertices++;
     return [lon, lat];

@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { LAYERS } from './layer-registry';
@@ -66,7 +67,7 @@ export async function checkGeometries(sql: Sql, geometries: object[]): Promise<G
   const rows = await sql<{ i: number; valid: boolean | null; reason: string | null; province: string | null }[]>`
     select (e.n - 1)::int as i, ST_IsValid(x.g) as valid, ST_IsValidReason(x.g) as reason,
       (select p.id from provinces p where ST_Intersects(p.geom, x.g) order by p.id limit 1) as province
-    from jsonb_array_elements(${JSON.stringify(geometries)}::jsonb) with ordinality as e(value, n),
+    from jsonb_array_elements(${sql.json(geometries as postgres.JSONValue)}::jsonb) with ordinality as e(value, n),
       lateral (select ST_SetSRID(ST_GeomFromGeoJSON(e.value::text), 4326) as g) as x`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return geometries.map((_, index) => {
@@ -114,7 +115,7 @@ export async function writeFeatures(
   const result = await sql<{ inserted: boolean }[]>`
     insert into ${sql(table)} (${sql(columns)}, geom)
     select ${sql.unsafe(columns.map((c) => `r."${c}"`).join(', '))}, ${geom}
-    from json_to_recordset(${JSON.stringify(payload)}::json) as r(${recordDef})
+    from json_to_recordset(${sql.json(payload as postgres.JSONValue)}::json) as r(${recordDef})
     ${onConflict}
     returning (xmax = 0) as inserted`;
   const inserted = result.filter((r) => r.inserted).length;

@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Sql } from '../db/client';
 
 /** A seizure with its point as lon/lat, as the generator and the CSV importer produce it. */
@@ -31,7 +32,7 @@ export async function insertSeizures(sql: Sql, rows: SeizureInput[]): Promise<nu
     select r.occurred_at, r.province, r.category, r.goods, r.quantity, r.unit, r.value_vnd, r.subjects,
       r.transport_mode, r.lead_agency, r.case_ref, r.source, r.synthetic,
       ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+    from json_to_recordset(${sql.json(rows as unknown as postgres.JSONValue)}::json) as r(
       occurred_at timestamptz, province text, category text, goods text, quantity float8, unit text,
       value_vnd bigint, subjects integer, transport_mode text, lead_agency text, case_ref text,
       source text, synthetic boolean, lon float8, lat float8)`;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/lib/server/api/errors';
+import * as p from '../../src/lib/server/api/params';
+
+function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).status).toBe(400);
+    return (e as Error).message;
+  }
+  throw new Error('expected a 400');
+}
+
+describe('bbox', () => {
+  it('parses west,south,east,north', () => {
+    expect(p.bbox('104.5,10.2,105.3,10.9')).toEqual([104.5, 10.2, 105.3, 10.9]);
+    expect(p.bbox(undefined)).toBeUndefined();
+  });
+  it.each([
+    ['1,2,3', 'expected four numbers'],
+    ['1,2,3,4,5', 'expected four numbers'],
+    ['a,2,3,4', 'finite number'],
+    ['1,,3,4', 'finite number'],
+    ['NaN,1,2,3', 'finite number'],
+    ['Infinity,1,2,3', 'finite number'],
+    ['-181,1,2,3', 'longitudes must lie'],
+    ['1,-91,2,3', 'longitudes must lie'],
+    ['5,1,4,3', 'west must be less than east'],
+    ['1,3,2,3', 'south less than north'],
+  ])('rejects %s', (value, expected) => {
+    expect(message(() => p.bbox(value))).toContain(expected);
+  });
+});
+
+describe('time range', () => {
+  it('makes a bare `to` date include that whole day', () => {
+    expect(p.timeRange('2024-01-01', '2024-01-31')).toEqual({
+      from: new Date('2024-01-01T00:00:00Z'),
+      to: new Date('2024-02-01T00:00:00Z'),
+    });
+  });
+  it('keeps date-times with a zone exact', () => {
+    expect(p.timeRange(undefined, '2024-03-01T07:30:00+07:00').to).toEqual(new Date('2024-03-01T00:30:00Z'));
+  });
+  it.each([
+    ['2024-02-30', 'not a real calendar date'],
+    ['2024-13-01', 'not a real calendar date'],
+    ['01/02/2024', 'expected an ISO date'],
+    ["2024-01-01'; drop table seizures; --", 'expected an ISO date'],
+    ['2024-01-01T10:00:00', 'expected an ISO date'],
+  ])('rejects from=%s', (value, expected) => {
+    expect(message(() => p.timeRange(value, undefined))).toContain(expected);
+  });
+  it('rejects from after to', () => {
+    expect(message(() => p.timeRange('2024-02-01', '2024-01-01'))).toBe('from: must be before to');
+  });
+});
+
+describe('lists and enums', () => {
+  it('accepts comma-separated allowed values and drops repeats', () => {
+    expect(p.categories('sugar,fuel,sugar')).toEqual(['sugar', 'fuel']);
+    expect(p.agencies('customs')).toEqual(['customs']);
+    expect(p.province('lang_son')).toBe('lang_son');
+  });
+  it('names the bad value', () => {
+    expect(message(() => p.categories('sugar,plutonium'))).toContain("'plutonium' is not one of");
+    expect(message(() => p.province('hanoi'))).toBe('province: must be one of an_giang, lang_son');
+  });
+});
+
+describe('integer', () => {
+  it('uses the fallback when absent and bounds the value', () => {
+    expect(p.integer('limit', undefined, 1, 100, 10)).toBe(10);
+    expect(p.integer('limit', '100', 1, 100, 10)).toBe(100);
+    expect(message(() => p.integer('limit', '101', 1, 100, 10))).toContain('from 1 to 100');
+    expect(message(() => p.integer('limit', '0', 1, 100, 10))).toContain('from 1 to 100');
+    expect(message(() => p.integer('limit', '-1', 1, 100, 10))).toContain('whole number');
+    expect(message(() => p.integer('limit', '1.5', 1, 100, 10))).toContain('whole number');
+    expect(message(() => p.integer('limit', '1e3', 1, 100, 10))).toContain('whole number');
+  });
+});
+
+describe('onlyKnown', () => {
+  it('rejects a misspelt parameter', () => {
+    expect(message(() => p.onlyKnown({ provnce: 'x' }, ['province']))).toBe(
+      'provnce: unknown parameter (allowed: province)',
+    );
+  });
+});
