@@ -9,6 +9,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const STAMP = 'build/index.js';
 const SOURCES = ['src', 'static', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
 
+/** @param {string} path @returns {number} newest modification time below path, in ms */
 function newestMtime(path) {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;

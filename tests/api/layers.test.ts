@@ -1,27 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMini } from '../fixtures/mini';
+import { addUser, signIn } from '../setup/auth';
 import { testApp, testDb, type TestDb } from '../setup/test-db';
 
 let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
+let cookie: string;
 
 beforeAll(async () => {
   db = await testDb();
   await loadMini(db.sql);
   app = testApp(db).app;
+  await addUser(db.sql, 'viewer', 'commander');
+  cookie = await signIn(app, 'viewer');
 });
+
+const get = (url: string) => app.request(url, { headers: { cookie } });
 afterAll(() => db.close());
 
 async function features(query: string) {
-  const res = await app.request(`/api/layers/seizures${query}`);
+  const res = await get(`/api/layers/seizures${query}`);
   expect(res.status).toBe(200);
   const body = await res.json();
   return { body, ids: body.features.map((f: { id: number }) => f.id) as number[] };
 }
 
 describe('GET /api/layers', () => {
-  it('lists every layer with its count and extent', async () => {
+  it('needs a session', async () => {
     const res = await app.request('/api/layers');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to use this resource.' } });
+  });
+
+  it('lists every layer with its count and extent', async () => {
+    const res = await get('/api/layers');
     expect(res.status).toBe(200);
     const { layers } = await res.json();
     const byId = Object.fromEntries(layers.map((l: { id: string }) => [l.id, l]));
@@ -38,7 +50,7 @@ describe('GET /api/layers', () => {
 
 describe('GET /api/layers/:id', () => {
   it('returns RFC 7946 GeoJSON with OGC counts', async () => {
-    const res = await app.request('/api/layers/border_gates?province=an_giang');
+    const res = await get('/api/layers/border_gates?province=an_giang');
     expect(res.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
     const body = await res.json();
     expect(body).toMatchObject({ type: 'FeatureCollection', numberMatched: 3, numberReturned: 3 });
@@ -51,7 +63,7 @@ describe('GET /api/layers/:id', () => {
   });
 
   it('measures frontier segments on the ellipsoid', async () => {
-    const res = await app.request('/api/layers/frontier');
+    const res = await get('/api/layers/frontier');
     const { features: f } = await res.json();
     // 0.2 degrees of meridian at 10.6 N is 110,612 m/deg * 0.2; 0.2 degrees of the 22 N parallel
     // is 103,262 m/deg * 0.2 (series for the WGS 84 ellipsoid).
@@ -112,7 +124,7 @@ describe('GET /api/layers/:id', () => {
     ['/api/layers/seizures?from=2024-02-30', 400, 'bad_parameter', 'from: not a real calendar date'],
     ['/api/layers/users', 404, 'not_found', "No layer 'users'. Layers: provinces, frontier, border_gates, waterways, trails, seizures, patrol_routes"],
   ])('GET %s -> %i %s', async (url, status, code, message) => {
-    const res = await app.request(url);
+    const res = await get(url);
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(body.error).toMatchObject({ code, message });

@@ -2,11 +2,11 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/lib/server/api/app';
 import { loadConfig, type Config } from '../../src/lib/server/config';
-import { embeddedClient, useSchema, type Engine, type Sql } from '../../src/lib/server/db/client';
+import { embeddedClient, useSchema, type Client, type Engine } from '../../src/lib/server/db/client';
 import { migrate } from '../../src/lib/server/db/migrate';
 
 export interface TestDb {
-  sql: Sql;
+  sql: Client;
   engine: Engine;
   schema: string;
   /** Drops the file's schema and closes the client. */
@@ -42,8 +42,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ DATA_DIR: '.data-test' }), ...overrides };
 }
 
-export function testApp(db: TestDb, config: Partial<Config> = {}) {
+export function testApp(db: TestDb, config: Partial<Config> = {}, now?: () => Date) {
   const errors: unknown[] = [];
-  const app = createApp({ db, config: testConfig(config), logError: (e) => errors.push(e) });
+  const app = createApp({ db, config: testConfig(config), now, logError: (e) => errors.push(e) });
   return { app, errors };
 }

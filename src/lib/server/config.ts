@@ -17,6 +17,13 @@ export interface Config {
   /** Request bodies larger than this get 413. */
   maxBodyBytes: number;
   production: boolean;
+  /** Secure flag on the session cookie (on by default in production; needs HTTPS or localhost). */
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailuresPerUser: number;
+  loginMaxFailuresPerClient: number;
+  loginFailureWindowMinutes: number;
 }
 
 const bool = z
@@ -33,6 +40,12 @@ const schema = z.object({
   MAX_LIMIT: z.coerce.number().int().min(1).default(10_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   NODE_ENV: z.string().default('development'),
+  COOKIE_SECURE: bool.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
 });
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
@@ -54,5 +67,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxLimit: e.MAX_LIMIT,
     maxBodyBytes: e.MAX_BODY_BYTES,
     production: e.NODE_ENV === 'production',
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    loginMaxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
+    loginMaxFailuresPerClient: e.LOGIN_MAX_FAILURES_PER_CLIENT,
+    loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,
   };
 }

@@ -105,3 +105,9 @@ export function inAreaOfOperations(lon: number, lat: number): boolean {
   const a = AREA_OF_OPERATIONS;
   return lon >= a.west && lon <= a.east && lat >= a.south && lat <= a.north;
 }
+
+export function missing(name: string, what: string) {
+  return badParameter(name, `required: ${what}`);
+}
+
+export { badParameter as badParameterOf };

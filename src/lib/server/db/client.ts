@@ -2,11 +2,14 @@ import postgres from 'postgres';
 import type { Config } from '../config';
 import { startEmbedded, type EmbeddedEngine } from './embedded';
 
-export type Sql = postgres.Sql;
+/** The client, or a transaction opened on it: repositories accept either. */
+export type Sql = postgres.Sql | postgres.TransactionSql;
+/** The client itself (only it can open transactions or end). */
+export type Client = postgres.Sql;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
-  sql: Sql;
+  sql: Client;
   engine: Engine;
   close(): Promise<void>;
 }
@@ -28,7 +31,7 @@ export async function connect(
   options: ConnectOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedEngine | undefined;
-  let sql: Sql;
+  let sql: Client;
   if (config.databaseUrl) {
     sql = postgres(config.databaseUrl, {
       ...clientOptions,
@@ -60,7 +63,7 @@ export async function connect(
  * A client for an already-running embedded engine (tests share one per run). PGlite is a
  * single session, so one connection; pglite-socket ignores startup parameters, hence the SETs.
  */
-export function embeddedClient(socketPath: string): Sql {
+export function embeddedClient(socketPath: string): Client {
   return postgres({ ...clientOptions, path: socketPath, max: 1, idle_timeout: 0 });
 }
 

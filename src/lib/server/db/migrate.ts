@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Sql } from './client';
+import type { Client as Sql } from './client';
 
 export const MIGRATIONS_DIR = resolve('migrations');
 

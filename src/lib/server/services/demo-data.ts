@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Sql } from '../db/client';
+import type { Client as Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { generateSeizures, type SeedGeodata } from '../seed/seizures';
 import { deleteSyntheticSeizures, insertSeizures, type SeizureInput } from '../repositories/seizure-writes';

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/client';
+import type { Client as Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { parseGeoJson, refOf, type Rejection } from '../io/geojson-import';
 import type { GeometryLimits } from '../io/geometry-check';

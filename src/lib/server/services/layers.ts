@@ -41,16 +41,21 @@ function filtersOf(def: LayerDef): string[] {
  * features matching the filters) and `numberReturned`. Built as text: PostGIS already wrote
  * each feature, so parsing and re-serialising them would only cost time.
  */
-export async function featureCollection(sql: Sql, id: string, filter: LayerFilter, page: Page): Promise<string> {
+export async function featureCollection(
+  sql: Sql,
+  id: string,
+  filter: LayerFilter,
+  page: Page,
+): Promise<{ body: string; numberMatched: number; numberReturned: number }> {
   const def = layerDef(id);
-  const [matched, features] = await Promise.all([
+  const [numberMatched, features] = await Promise.all([
     repo.countFeatures(sql, def, filter),
     repo.selectFeatures(sql, def, filter, page),
   ]);
-  return (
-    `{"type":"FeatureCollection","numberMatched":${matched},"numberReturned":${features.length},` +
-    `"features":[${features.join(',')}]}`
-  );
+  const body =
+    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${features.length},` +
+    `"features":[${features.join(',')}]}`;
+  return { body, numberMatched, numberReturned: features.length };
 }
 
 export async function feature(sql: Sql, id: string, fid: number): Promise<string> {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../app';
+import type { AppEnv, RouteDeps } from '../app';
 
-export function healthRoutes({ db }: AppDeps) {
+export function healthRoutes({ db }: RouteDeps) {
   return new Hono<AppEnv>().get('/health', async function health(c) {
     const [row] = await db.sql<{ v: string }[]>`select postgis_lib_version() as v`;
     return c.json({ status: 'ok', engine: db.engine, postgis: row.v });

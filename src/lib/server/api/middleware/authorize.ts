@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from 'hono';
+import { can, type Permission } from '../../auth/roles';
+import type { AppEnv } from '../app';
+import { ApiError } from '../errors';
+
+type Audit = (c: Parameters<MiddlewareHandler<AppEnv>>[0], outcome: 'denied', details: object) => Promise<void>;
+
+/**
+ * 401 without a session, 403 when the role lacks the permission; both are recorded as denied
+ * requests in the audit log.
+ */
+export function requirePermission(permission: Permission, audit: Audit): MiddlewareHandler<AppEnv> {
+  return async function requirePermission(c, next) {
+    const user = c.get('user');
+    if (!user) {
+      await audit(c, 'denied', { status: 401, permission });
+      throw new ApiError(401, 'unauthenticated', 'Sign in to use this resource.');
+    }
+    if (!can(user.role, permission)) {
+      await audit(c, 'denied', { status: 403, permission });
+      throw new ApiError(403, 'forbidden', `The ${user.role} role may not do this (needs '${permission}').`);
+    }
+    await next();
+  };
+}

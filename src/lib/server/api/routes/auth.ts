@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { permissionsOf } from '../../auth/roles';
+import * as auth from '../../services/auth';
+import type { AppEnv, RouteDeps } from '../app';
+import { clientOf } from '../context';
+import { ApiError } from '../errors';
+import { SESSION_COOKIE } from '../middleware/session';
+import { jsonBody } from '../validate';
+
+const credentials = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(100),
+  password: z.string().min(1).max(1024),
+});
+
+export function authRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .post('/auth/login', async function login(c) {
+      const body = await jsonBody(c, credentials);
+      const session = await auth.login(
+        { ...deps.auth, audit: (e) => deps.audit(c, e) },
+        { ...body, client: clientOf(c) },
+      );
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: deps.config.cookieSecure,
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return c.json({ user: { ...session.user, permissions: permissionsOf(session.user.role) } });
+    })
+    .post('/auth/logout', async function logout(c) {
+      const token = getCookie(c, SESSION_COOKIE);
+      const user = c.get('user');
+      if (token) await auth.logout(deps.auth, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      if (user) await deps.audit(c, { action: 'logout', outcome: 'ok' });
+      return c.json({ ok: true });
+    })
+    .get('/auth/me', function me(c) {
+      const user = c.get('user');
+      if (!user) throw new ApiError(401, 'unauthenticated', 'Not signed in.');
+      return c.json({ user: { ...user, permissions: permissionsOf(user.role) } });
+    });
+}

@@ -1,0 +1,32 @@
+/** Who may do what. The server decides with these; the pages only hide what a role cannot do. */
+
+export const ROLES = ['admin', 'commander', 'planner', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_AGENCIES = ['customs', 'border_guard'] as const;
+export type UserAgency = (typeof USER_AGENCIES)[number];
+
+export type Permission = 'view' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['view', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
+  commander: ['view'],
+  planner: ['view', 'edit_routes'],
+  analyst: ['view', 'export', 'import'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...GRANTS[role]];
+}
+
+/**
+ * A record owned by an agency (or `joint`) may be changed by that agency's users; joint records
+ * by both; admins change any.
+ */
+export function mayChangeAgencyRecord(user: { role: Role; agency: UserAgency }, recordAgency: string): boolean {
+  return user.role === 'admin' || recordAgency === 'joint' || recordAgency === user.agency;
+}

@@ -1,0 +1,80 @@
+import type { Sql } from '../db/client';
+import { ApiError, conflict, invalidGeometry, notFound } from '../api/errors';
+import { mayChangeAgencyRecord } from '../auth/roles';
+import { checkGeometry } from '../io/geometry-check';
+import * as repo from '../repositories/patrol-routes';
+import type { RouteInput, RouteRow } from '../repositories/patrol-routes';
+import type { SessionUser } from './auth';
+
+/** A route may stray this far outside its province's outline (outlines are approximate). */
+export const MAX_DISTANCE_FROM_PROVINCE_M = 5000;
+export const MAX_ROUTE_VERTICES = 10_000;
+
+function forbidAgency(user: SessionUser, agency: string): void {
+  if (!mayChangeAgencyRecord(user, agency)) {
+    throw new ApiError(403, 'forbidden', `A ${user.agency} user may not change ${agency} routes.`);
+  }
+}
+
+async function checkGeometryOf(sql: Sql, input: RouteInput): Promise<void> {
+  const problems = checkGeometry(input.geometry, ['LineString'], { maxVertices: MAX_ROUTE_VERTICES });
+  if (problems.length) throw invalidGeometry(`Invalid route geometry: ${problems[0]}`, { problems });
+  const verdict = await repo.checkRouteGeometry(sql, input.geometry, input.province, MAX_DISTANCE_FROM_PROVINCE_M);
+  if (!verdict.valid) throw invalidGeometry(`Invalid route geometry: ${verdict.reason}`);
+  if (!verdict.nearProvince) {
+    throw invalidGeometry(
+      `The route lies more than ${MAX_DISTANCE_FROM_PROVINCE_M / 1000} km outside the ${input.province} province outline.`,
+    );
+  }
+}
+
+export async function getRoute(sql: Sql, id: number): Promise<RouteRow> {
+  const row = await repo.getRoute(sql, id);
+  if (!row) throw notFound(`No patrol route ${id}`);
+  return row;
+}
+
+export async function createRoute(sql: Sql, user: SessionUser, input: RouteInput): Promise<RouteRow> {
+  forbidAgency(user, input.agency);
+  await checkGeometryOf(sql, input);
+  return repo.insertRoute(sql, input, user.id);
+}
+
+/**
+ * Replaces a route if `version` is still current. A stale version gets 409 with the current
+ * record, so the planner sees what changed instead of silently overwriting it.
+ */
+export async function updateRoute(
+  sql: Sql,
+  user: SessionUser,
+  id: number,
+  version: number,
+  input: RouteInput,
+): Promise<{ before: RouteRow; after: RouteRow }> {
+  const before = await getRoute(sql, id);
+  forbidAgency(user, before.agency);
+  forbidAgency(user, input.agency);
+  await checkGeometryOf(sql, input);
+  const after = await repo.updateRoute(sql, id, version, input, user.id);
+  if (!after) throw await staleOrGone(sql, id, version);
+  return { before, after };
+}
+
+export async function deleteRoute(sql: Sql, user: SessionUser, id: number, version: number): Promise<RouteRow> {
+  const before = await getRoute(sql, id);
+  forbidAgency(user, before.agency);
+  if (!(await repo.deleteRoute(sql, id, version))) throw await staleOrGone(sql, id, version);
+  return before;
+}
+
+async function staleOrGone(sql: Sql, id: number, version: number): Promise<ApiError> {
+  const current = await repo.getRoute(sql, id);
+  if (!current) return notFound(`No patrol route ${id} (it was deleted)`);
+  return conflict(`Route ${id} was changed by someone else: you edited version ${version}, it is now version ${current.version}.`, {
+    current: current.feature,
+  });
+}
+
+export function listRoutesFor(sql: Sql, filter: { province?: string; agency?: string[] }) {
+  return repo.listRoutes(sql, filter);
+}
