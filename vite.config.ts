@@ -6,7 +6,7 @@ export default defineConfig({
   server: { fs: { allow: ['geodata'] } },
   ssr: {
     // PGlite loads its WASM and data files relative to its own module: keep it external.
-    external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@electric-sql/pglite-socket'],
+    external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'],
   },
   optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'] },
   test: {

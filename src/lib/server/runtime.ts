@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config';
 import { connect, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { loadDemoDataIfEmpty } from './services/demo-data';
+import { createDemoUsers } from './services/users';
 
 export interface Runtime {
   app: App;
@@ -32,7 +33,10 @@ async function boot(): Promise<Runtime> {
   const db = await connect(config, { progress: log });
   const applied = await migrate(db.sql);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-  if (config.demoData && db.engine === 'pglite') await loadDemoDataIfEmpty(db.sql, { progress: log });
+  if (config.demoData && db.engine === 'pglite') {
+    await loadDemoDataIfEmpty(db.sql, { progress: log });
+    printDemoUsers(await createDemoUsers(db.sql));
+  }
   const app = createApp({ db, config });
   const close = async () => {
     log('Closing the database...');
@@ -42,4 +46,21 @@ async function boot(): Promise<Runtime> {
   process.once('sveltekit:shutdown' as 'beforeExit', close);
   log('Ready.');
   return { app, db, config };
+}
+
+/** The demo accounts' passwords are shown this once and stored only as argon2id hashes. */
+function printDemoUsers(users: { username: string; role: string; password: string }[]): void {
+  if (users.length === 0) return;
+  const lines = users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.password}`);
+  console.log(
+    [
+      '',
+      '==================== Demo accounts (shown once; keep them) ====================',
+      '  username         role       password',
+      ...lines,
+      '  Manage accounts with: npm run user -- list | add | disable | reset-password',
+      '================================================================================',
+      '',
+    ].join('\n'),
+  );
 }

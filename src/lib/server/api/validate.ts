@@ -7,11 +7,13 @@ import { ApiError, badRequest } from './errors';
  * that does not fit, naming each field.
  */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in SQL.
+  if (text.includes('\0') || /\\u0000/i.test(text)) throw badRequest('Text may not contain NUL characters.');
   let body: unknown;
   try {
-    body = await c.req.json();
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
+    body = JSON.parse(text);
+  } catch {
     throw badRequest('The body is not valid JSON.');
   }
   const parsed = schema.safeParse(body);

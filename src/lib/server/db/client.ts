@@ -61,7 +61,7 @@ export async function connect(
 
 /**
  * A client for an already-running embedded engine (tests share one per run). PGlite is a
- * single session, so one connection; pglite-socket ignores startup parameters, hence the SETs.
+ * single session, so one connection; the bridge ignores startup parameters, hence the SETs.
  */
 export function embeddedClient(socketPath: string): Client {
   return postgres({ ...clientOptions, path: socketPath, max: 1, idle_timeout: 0 });

@@ -15,10 +15,10 @@ type Progress = (message: string) => void;
  * later starts take a few seconds. Imported lazily so server mode never loads the WASM.
  */
 export async function startEmbedded(dataDir: string, progress: Progress = () => {}): Promise<EmbeddedEngine> {
-  const [{ PGlite }, { postgis }, { PGLiteSocketServer }] = await Promise.all([
+  const [{ PGlite }, { postgis }, { serveOnSocket }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-postgis'),
-    import('@electric-sql/pglite-socket'),
+    import('./pglite-bridge'),
   ]);
   const pgDir = join(dataDir, 'pgdata');
   mkdirSync(pgDir, { recursive: true });
@@ -36,13 +36,12 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
   // A crash leaves the socket file behind, and listen() would then fail with EADDRINUSE.
   const socketPath = join(dataDir, '.s.PGSQL.5432');
   rmSync(socketPath, { force: true });
-  const server = new PGLiteSocketServer({ db, path: socketPath });
-  await server.start();
+  const server = await serveOnSocket(db, socketPath);
   progress(`Embedded PostGIS ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     socketPath,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
       rmSync(socketPath, { force: true });
       releaseLock();

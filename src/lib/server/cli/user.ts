@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { ROLES, USER_AGENCIES } from '../auth/roles';
+import { addUser, listUsers, resetPassword, setUserDisabled, UserError } from '../services/users';
+import { withDatabase } from './with-database';
+
+const usage = `Usage:
+  npm run user -- add --username U --role R --agency A   password on standard input, or generated
+  npm run user -- list
+  npm run user -- disable --username U                   also ends the user's sessions
+  npm run user -- enable --username U
+  npm run user -- reset-password --username U            password on standard input, or generated
+
+Roles: ${ROLES.join(', ')}. Agencies: ${USER_AGENCIES.join(', ')}.
+With standard input from a terminal (nothing piped in), a strong password is generated and shown once.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    agency: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+const [command] = positionals;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+if (values.help || !command) fail(usage);
+if (!['add', 'list', 'disable', 'enable', 'reset-password'].includes(command)) fail(`Unknown command '${command}'.\n\n${usage}`);
+if (command !== 'list' && !values.username) fail(`--username is required.\n\n${usage}`);
+if (command === 'add' && (!values.role || !values.agency)) fail(`add needs --role and --agency.\n\n${usage}`);
+
+/** The password piped on standard input (first line), or undefined when stdin is a terminal. */
+async function passwordFromStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined;
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  const line = text.split(/\r?\n/)[0];
+  return line === '' ? undefined : line;
+}
+
+const username = values.username?.toLowerCase() ?? '';
+const password = command === 'add' || command === 'reset-password' ? await passwordFromStdin() : undefined;
+
+await withDatabase(async ({ sql }) => {
+  try {
+    if (command === 'add') {
+      const { user, generatedPassword } = await addUser(sql, {
+        username,
+        role: values.role!,
+        agency: values.agency!,
+        password,
+      });
+      console.log(`Added ${user.username} (${user.role}, ${user.agency}).`);
+      if (generatedPassword) console.log(`Password (shown once): ${generatedPassword}`);
+    } else if (command === 'list') {
+      for (const u of await listUsers(sql)) {
+        console.log(`${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}`);
+      }
+    } else if (command === 'disable' || command === 'enable') {
+      const ended = await setUserDisabled(sql, username, command === 'disable');
+      console.log(command === 'disable' ? `Disabled ${username}; ended ${ended} session(s).` : `Enabled ${username}.`);
+    } else {
+      const generated = await resetPassword(sql, username, password);
+      console.log(`New password set for ${username}; their sessions were ended.`);
+      if (generated) console.log(`Password (shown once): ${generated}`);
+    }
+    return true;
+  } catch (error) {
+    if (error instanceof UserError) {
+      console.error(`Refused: ${error.message}`);
+      return false;
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb, type TestDb } from '../setup/test-db';
+
+/**
+ * Every reply reaches the query it answers, also after errors. Through pglite-socket's server,
+ * errors raised by triggers made later replies drift by one (a DELETE "succeeded" with no rows
+ * while a later SELECT received its error); src/lib/server/db/pglite-bridge.ts is the fix.
+ */
+let db: TestDb;
+beforeAll(async () => {
+  db = await testDb();
+  await db.sql.unsafe(`
+    create table guarded (x int);
+    insert into guarded values (1), (2);
+    create function refuse_guarded() returns trigger language plpgsql as $$
+      begin raise exception 'guarded is read-only'; end $$;
+    create trigger guarded_rows before update or delete on guarded for each row execute function refuse_guarded();
+    create trigger guarded_truncate before truncate on guarded for each statement execute function refuse_guarded();`);
+});
+afterAll(() => db.close());
+
+async function outcome(query: () => Promise<unknown>): Promise<string> {
+  try {
+    return JSON.stringify(await query());
+  } catch (e) {
+    return `error: ${(e as Error).message}`;
+  }
+}
+
+describe('replies after errors', () => {
+  it.each([1, 2, 3, 4, 5])('stay in step (round %i)', async () => {
+    const { sql } = db;
+    const results = [];
+    results.push(await outcome(() => sql`update guarded set x = 3`));
+    results.push(await outcome(() => sql`delete from guarded`));
+    results.push(await outcome(() => sql`select count(*)::int as n from guarded`));
+    results.push(await outcome(() => sql`truncate guarded`));
+    results.push(await outcome(() => sql`select 43 as v`));
+    results.push(await outcome(() => sql`select ${'x'}::int as bad`));
+    results.push(await outcome(() => sql`select 44 as v`));
+    expect(results).toEqual([
+      'error: guarded is read-only',
+      'error: guarded is read-only',
+      '[{"n":2}]',
+      'error: guarded is read-only',
+      '[{"v":43}]',
+      'error: invalid input syntax for type integer: "x"',
+      '[{"v":44}]',
+    ]);
+  });
+
+  it('rolls back a failed transaction and carries on', async () => {
+    const { sql } = db;
+    await expect(
+      sql.begin(async (tx) => {
+        await tx`insert into guarded values (9)`;
+        await tx`delete from guarded`;
+      }),
+    ).rejects.toThrow('guarded is read-only');
+    expect(await sql`select count(*)::int as n from guarded`).toEqual([{ n: 2 }]);
+  });
+});
