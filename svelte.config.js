@@ -10,6 +10,25 @@ const config = {
     // The API does its own CSRF checks (Origin on cookie-authenticated writes) and
     // accepts non-form bodies; Kit's check would only cover form content types.
     csrf: { trustedOrigins: [] },
+    // Nothing loads from another origin: tiles, glyphs and data all come from this app.
+    // maplibre runs its workers from blob: URLs; inline styles are set by maplibre and Svelte.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'worker-src': ['self', 'blob:'],
+        'child-src': ['self', 'blob:'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

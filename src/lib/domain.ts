@@ -70,8 +70,8 @@ export const AREA_OF_OPERATIONS = { west: 102.0, south: 8.5, east: 108.5, north:
 
 /** Initial view per province: [west, south, east, north] in degrees. */
 export const PROVINCE_BOUNDS: Record<Province, [number, number, number, number]> = {
-  an_giang: [104.3, 9.6, 105.6, 10.98],
-  lang_son: [106.0, 21.3, 107.4, 22.5],
+  an_giang: [103.85, 9.39, 105.6, 10.96],
+  lang_son: [106.05, 21.3, 107.4, 22.5],
 };
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
