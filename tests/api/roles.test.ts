@@ -24,7 +24,7 @@ type Who = Role | 'anonymous';
 const WHO: Who[] = ['anonymous', 'admin', 'commander', 'planner', 'analyst'];
 
 /** Expected status per caller for each kind of route: the server's authorisation contract. */
-const MATRIX: { name: string; request: (cookie?: string) => Promise<Response>; expect: Record<Who, number> }[] = [
+const MATRIX: { name: string; request: (cookie?: string) => Response | Promise<Response>; expect: Record<Who, number> }[] = [
   {
     name: 'read a layer',
     request: (cookie) => app.request('/api/layers/seizures', { headers: cookie ? { cookie } : {} }),
