@@ -29,7 +29,11 @@ export function getRuntime(): Promise<Runtime> {
 
 async function boot(): Promise<Runtime> {
   const config = loadConfig();
-  log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)...' : `Embedded database in ${config.dataDir}`);
+  log(
+    config.databaseUrl
+      ? 'Connecting to PostgreSQL (DATABASE_URL)...'
+      : `Embedded database in ${config.dataDir}`,
+  );
   const db = await connect(config, { progress: log });
   const applied = await migrate(db.sql);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);

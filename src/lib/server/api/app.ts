@@ -57,7 +57,12 @@ export function createApp(deps: AppDeps) {
     now,
     audit,
     auditDenied: (c, outcome, details) =>
-      audit(c, { action: `${c.req.method} ${c.req.routePath}`, target: c.req.path, outcome, details: { ...details } }),
+      audit(c, {
+        action: `${c.req.method} ${c.req.routePath}`,
+        target: c.req.path,
+        outcome,
+        details: { ...details },
+      }),
     auth: {
       sql,
       now,
@@ -103,10 +108,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
 
-  app.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
+  );
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {
       return c.json(errorBody('http_error', err.message || 'Request failed'), err.status);
     }

@@ -8,6 +8,14 @@ export function clientOf(c: Context<AppEnv>): string {
 }
 
 /** An audit entry with this request's id, client and user filled in. */
-export function auditFromRequest(c: Context<AppEnv>, entry: Omit<AuditEntry, 'at'>): Omit<AuditEntry, 'at'> {
-  return { user: c.get('user') ?? null, requestId: c.get('requestId'), client: clientOf(c), ...entry };
+export function auditFromRequest(
+  c: Context<AppEnv>,
+  entry: Omit<AuditEntry, 'at'>,
+): Omit<AuditEntry, 'at'> {
+  return {
+    user: c.get('user') ?? null,
+    requestId: c.get('requestId'),
+    client: clientOf(c),
+    ...entry,
+  };
 }

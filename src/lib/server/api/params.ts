@@ -25,15 +25,21 @@ export function onlyKnown(query: Query, known: readonly string[]): void {
 
 export function province(value: string | undefined): Province | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!isOneOf(PROVINCES, value)) throw badParameter('province', `must be one of ${PROVINCES.join(', ')}`);
+  if (!isOneOf(PROVINCES, value))
+    throw badParameter('province', `must be one of ${PROVINCES.join(', ')}`);
   return value;
 }
 
-function list<T extends string>(name: string, allowed: readonly T[], value: string | undefined): T[] | undefined {
+function list<T extends string>(
+  name: string,
+  allowed: readonly T[],
+  value: string | undefined,
+): T[] | undefined {
   if (value === undefined || value === '') return undefined;
   const items = value.split(',').map((s) => s.trim());
   for (const item of items) {
-    if (!isOneOf(allowed, item)) throw badParameter(name, `'${item}' is not one of ${allowed.join(', ')}`);
+    if (!isOneOf(allowed, item))
+      throw badParameter(name, `'${item}' is not one of ${allowed.join(', ')}`);
   }
   return [...new Set(items)] as T[];
 }
@@ -50,14 +56,17 @@ export type BBox = [west: number, south: number, east: number, north: number];
 export function bbox(value: string | undefined): BBox | undefined {
   if (value === undefined || value === '') return undefined;
   const parts = value.split(',');
-  if (parts.length !== 4) throw badParameter('bbox', 'expected four numbers: west,south,east,north');
+  if (parts.length !== 4)
+    throw badParameter('bbox', 'expected four numbers: west,south,east,north');
   const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
-  if (n.some((x) => !Number.isFinite(x))) throw badParameter('bbox', 'every value must be a finite number');
+  if (n.some((x) => !Number.isFinite(x)))
+    throw badParameter('bbox', 'every value must be a finite number');
   const [w, s, e, nn] = n;
   if (w < -180 || e > 180 || s < -90 || nn > 90) {
     throw badParameter('bbox', 'longitudes must lie in [-180, 180] and latitudes in [-90, 90]');
   }
-  if (w >= e || s >= nn) throw badParameter('bbox', 'west must be less than east and south less than north');
+  if (w >= e || s >= nn)
+    throw badParameter('bbox', 'west must be less than east and south less than north');
   return [w, s, e, nn];
 }
 
@@ -74,7 +83,10 @@ export function instant(name: string, value: string | undefined, end = false): D
     throw badParameter(name, 'expected an ISO date (YYYY-MM-DD) or date-time with zone');
   }
   const date = new Date(DATE.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime()) || (DATE.test(value) && date.toISOString().slice(0, 10) !== value)) {
+  if (
+    Number.isNaN(date.getTime()) ||
+    (DATE.test(value) && date.toISOString().slice(0, 10) !== value)
+  ) {
     throw badParameter(name, 'not a real calendar date');
   }
   if (end && DATE.test(value)) date.setUTCDate(date.getUTCDate() + 1);
@@ -89,13 +101,21 @@ export interface TimeRange {
 
 export function timeRange(from: string | undefined, to: string | undefined): TimeRange {
   const range = { from: instant('from', from), to: instant('to', to, true) };
-  if (range.from && range.to && range.from >= range.to) throw badParameter('from', 'must be before to');
+  if (range.from && range.to && range.from >= range.to)
+    throw badParameter('from', 'must be before to');
   return range;
 }
 
-export function integer(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+export function integer(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw badParameter(name, `must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value))
+    throw badParameter(name, `must be a whole number from ${min} to ${max}`);
   const n = Number(value);
   if (n < min || n > max) throw badParameter(name, `must be a whole number from ${min} to ${max}`);
   return n;

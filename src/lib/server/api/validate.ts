@@ -9,7 +9,8 @@ import { ApiError, badRequest } from './errors';
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const text = await c.req.text();
   // PostgreSQL text cannot hold NUL; refuse it here rather than fail in SQL.
-  if (text.includes('\0') || /\\u0000/i.test(text)) throw badRequest('Text may not contain NUL characters.');
+  if (text.includes('\0') || /\\u0000/i.test(text))
+    throw badRequest('Text may not contain NUL characters.');
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -22,9 +23,14 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
       field: i.path.join('.') || '(body)',
       message: i.message,
     }));
-    throw new ApiError(400, 'invalid_body', `Invalid body: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
-      problems,
-    });
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `Invalid body: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      {
+        problems,
+      },
+    );
   }
   return parsed.data;
 }

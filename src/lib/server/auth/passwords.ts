@@ -36,7 +36,8 @@ export function generatePassword(): string {
 }
 
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 256) return 'must be at most 256 characters';
   return undefined;
 }

@@ -6,7 +6,8 @@ export type Role = (typeof ROLES)[number];
 export const USER_AGENCIES = ['customs', 'border_guard'] as const;
 export type UserAgency = (typeof USER_AGENCIES)[number];
 
-export type Permission = 'view' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
+export type Permission =
+  'view' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['view', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
@@ -27,6 +28,9 @@ export function permissionsOf(role: Role): Permission[] {
  * A record owned by an agency (or `joint`) may be changed by that agency's users; joint records
  * by both; admins change any.
  */
-export function mayChangeAgencyRecord(user: { role: Role; agency: UserAgency }, recordAgency: string): boolean {
+export function mayChangeAgencyRecord(
+  user: { role: Role; agency: UserAgency },
+  recordAgency: string,
+): boolean {
   return user.role === 'admin' || recordAgency === 'joint' || recordAgency === user.agency;
 }

@@ -23,8 +23,12 @@ const [file] = positionals;
 const layer = values.layer;
 
 await withDatabase(async ({ sql }) => {
-  const report = await importGeoJson(sql, layer, readFileSync(file, 'utf8'), { dryRun: values['dry-run'] });
-  console.log(`${file} -> ${layer}: ${report.total} features, ${report.accepted} valid, ${report.rejected.length} rejected`);
+  const report = await importGeoJson(sql, layer, readFileSync(file, 'utf8'), {
+    dryRun: values['dry-run'],
+  });
+  console.log(
+    `${file} -> ${layer}: ${report.total} features, ${report.accepted} valid, ${report.rejected.length} rejected`,
+  );
   for (const r of report.rejected.slice(0, 50)) {
     console.log(`  #${r.index}${r.ref ? ` (${r.ref})` : ''}: ${r.problems.join('; ')}`);
   }

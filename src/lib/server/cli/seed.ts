@@ -19,7 +19,11 @@ const { values } = parseArgs({
 
 const count = values.count === undefined ? undefined : Number(values.count);
 const seed = values.seed === undefined ? undefined : Number(values.seed);
-if (values.help || (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 5_000_000)) || (seed !== undefined && !Number.isInteger(seed))) {
+if (
+  values.help ||
+  (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 5_000_000)) ||
+  (seed !== undefined && !Number.isInteger(seed))
+) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);
 }

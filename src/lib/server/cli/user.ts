@@ -30,9 +30,11 @@ function fail(message: string): never {
 }
 
 if (values.help || !command) fail(usage);
-if (!['add', 'list', 'disable', 'enable', 'reset-password'].includes(command)) fail(`Unknown command '${command}'.\n\n${usage}`);
+if (!['add', 'list', 'disable', 'enable', 'reset-password'].includes(command))
+  fail(`Unknown command '${command}'.\n\n${usage}`);
 if (command !== 'list' && !values.username) fail(`--username is required.\n\n${usage}`);
-if (command === 'add' && (!values.role || !values.agency)) fail(`add needs --role and --agency.\n\n${usage}`);
+if (command === 'add' && (!values.role || !values.agency))
+  fail(`add needs --role and --agency.\n\n${usage}`);
 
 /** The password piped on standard input (first line), or undefined when stdin is a terminal. */
 async function passwordFromStdin(): Promise<string | undefined> {
@@ -44,7 +46,8 @@ async function passwordFromStdin(): Promise<string | undefined> {
 }
 
 const username = values.username?.toLowerCase() ?? '';
-const password = command === 'add' || command === 'reset-password' ? await passwordFromStdin() : undefined;
+const password =
+  command === 'add' || command === 'reset-password' ? await passwordFromStdin() : undefined;
 
 await withDatabase(async ({ sql }) => {
   try {
@@ -59,11 +62,17 @@ await withDatabase(async ({ sql }) => {
       if (generatedPassword) console.log(`Password (shown once): ${generatedPassword}`);
     } else if (command === 'list') {
       for (const u of await listUsers(sql)) {
-        console.log(`${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}`);
+        console.log(
+          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}`,
+        );
       }
     } else if (command === 'disable' || command === 'enable') {
       const ended = await setUserDisabled(sql, username, command === 'disable');
-      console.log(command === 'disable' ? `Disabled ${username}; ended ${ended} session(s).` : `Enabled ${username}.`);
+      console.log(
+        command === 'disable'
+          ? `Disabled ${username}; ended ${ended} session(s).`
+          : `Enabled ${username}.`,
+      );
     } else {
       const generated = await resetPassword(sql, username, password);
       console.log(`New password set for ${username}; their sessions were ended.`);

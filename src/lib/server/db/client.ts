@@ -45,7 +45,9 @@ export async function connect(
   } else {
     embedded = await startEmbedded(config.dataDir, options.progress);
     sql = embeddedClient(embedded.socketPath);
-    await sql.unsafe(`set statement_timeout = ${Number(config.statementTimeoutMs)}; set timezone = 'UTC'`);
+    await sql.unsafe(
+      `set statement_timeout = ${Number(config.statementTimeoutMs)}; set timezone = 'UTC'`,
+    );
     if (options.schema) await useSchema(sql, options.schema);
   }
   const engine: Engine = embedded ? 'pglite' : 'postgres';

@@ -14,7 +14,10 @@ type Progress = (message: string) => void;
  * inside `dataDir`. The first start runs initdb and CREATE EXTENSION postgis (20 to 40 s);
  * later starts take a few seconds. Imported lazily so server mode never loads the WASM.
  */
-export async function startEmbedded(dataDir: string, progress: Progress = () => {}): Promise<EmbeddedEngine> {
+export async function startEmbedded(
+  dataDir: string,
+  progress: Progress = () => {},
+): Promise<EmbeddedEngine> {
   const [{ PGlite }, { postgis }, { serveOnSocket }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-postgis'),

@@ -11,11 +11,17 @@ export interface Migration {
 
 /** Numbered files `NNNN_name.sql` in order; anything else in the folder is an error. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   for (const f of files) {
-    if (!/^\d{4}_[a-z0-9_]+\.sql$/.test(f)) throw new Error(`Migration file name not NNNN_name.sql: ${f}`);
+    if (!/^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+      throw new Error(`Migration file name not NNNN_name.sql: ${f}`);
   }
-  return files.map((f) => ({ id: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }));
+  return files.map((f) => ({
+    id: f.replace(/\.sql$/, ''),
+    sql: readFileSync(join(dir, f), 'utf8'),
+  }));
 }
 
 /**
@@ -28,7 +34,9 @@ export async function migrate(sql: Sql, migrations = readMigrations()): Promise<
       id text primary key,
       applied_at timestamptz not null default now()
     )`;
-  const done = new Set((await sql<{ id: string }[]>`select id from schema_migrations`).map((r) => r.id));
+  const done = new Set(
+    (await sql<{ id: string }[]>`select id from schema_migrations`).map((r) => r.id),
+  );
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.id)) continue;

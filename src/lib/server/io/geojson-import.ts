@@ -26,7 +26,11 @@ export interface ParseResult {
  * geometry checked and its properties validated against the layer's schema. Any `crs` member
  * is ignored: input is RFC 7946, WGS 84 lon/lat. Throws on text that is not a GeoJSON object.
  */
-export function parseGeoJson(text: string, layer: LayerId, limits: GeometryLimits = DEFAULT_LIMITS): ParseResult {
+export function parseGeoJson(
+  text: string,
+  layer: LayerId,
+  limits: GeometryLimits = DEFAULT_LIMITS,
+): ParseResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -38,12 +42,18 @@ export function parseGeoJson(text: string, layer: LayerId, limits: GeometryLimit
   const rejected: Rejection[] = [];
   const schema = PROPERTY_SCHEMAS[layer];
   items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || (item as { type?: unknown }).type !== 'Feature') {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      (item as { type?: unknown }).type !== 'Feature'
+    ) {
       rejected.push({ index, problems: ['not a GeoJSON Feature'] });
       return;
     }
     const f = item as { id?: unknown; geometry?: unknown; properties?: unknown };
-    const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Row;
+    const props = (
+      typeof f.properties === 'object' && f.properties !== null ? f.properties : {}
+    ) as Row;
     const withCode = codeFrom(layer, f.id, props);
     const ref = refOf(withCode);
     const problems = checkGeometry(f.geometry, IMPORT_GEOMETRY[layer], limits);
@@ -61,7 +71,8 @@ function featuresOf(doc: unknown): unknown[] {
   }
   const d = doc as { type?: unknown; features?: unknown };
   if (d.type === 'Feature') return [doc];
-  if (d.type !== 'FeatureCollection') throw new Error(`Expected a FeatureCollection (got type ${String(d.type)})`);
+  if (d.type !== 'FeatureCollection')
+    throw new Error(`Expected a FeatureCollection (got type ${String(d.type)})`);
   if (!Array.isArray(d.features)) throw new Error('FeatureCollection.features must be an array');
   return d.features;
 }

@@ -11,7 +11,12 @@ export const DEFAULT_LIMITS: GeometryLimits = { maxVertices: 50_000 };
 type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon';
 
 /** Depth of position nesting per type: Point 0 (a position), LineString 1, Polygon 2, ... */
-const DEPTH: Record<GeometryType, number> = { Point: 0, LineString: 1, Polygon: 2, MultiPolygon: 3 };
+const DEPTH: Record<GeometryType, number> = {
+  Point: 0,
+  LineString: 1,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
 
 /**
  * Checks a GeoJSON geometry's structure and values without trusting any of it: the type is
@@ -49,12 +54,17 @@ export function checkGeometry(
       return undefined;
     }
     const [lon, lat] = p as number[];
-    const inArea = (x: number, y: number) => x >= a.west && x <= a.east && y >= a.south && y <= a.north;
+    const inArea = (x: number, y: number) =>
+      x >= a.west && x <= a.east && y >= a.south && y <= a.north;
     if (!inArea(lon, lat)) {
       if (inArea(lat, lon)) {
-        problems.push(`${where}: [${lon}, ${lat}] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]`);
+        problems.push(
+          `${where}: [${lon}, ${lat}] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]`,
+        );
       } else if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-        problems.push(`${where}: [${lon}, ${lat}] is outside longitude [-180, 180] / latitude [-90, 90]`);
+        problems.push(
+          `${where}: [${lon}, ${lat}] is outside longitude [-180, 180] / latitude [-90, 90]`,
+        );
       } else {
         problems.push(`${where}: [${lon}, ${lat}] is outside the area of operations`);
       }
@@ -76,7 +86,8 @@ export function checkGeometry(
     if (ring) {
       const [f, l] = [xy[0], xy[xy.length - 1]];
       if (xy.length < 4) problems.push(`${where}: a ring needs at least 4 positions`);
-      else if (f[0] !== l[0] || f[1] !== l[1]) problems.push(`${where}: ring is not closed (first position must equal the last)`);
+      else if (f[0] !== l[0] || f[1] !== l[1])
+        problems.push(`${where}: ring is not closed (first position must equal the last)`);
       else if (distinct < 3) problems.push(`${where}: ring has fewer than 3 distinct positions`);
     } else if (distinct < 2) {
       problems.push(`${where}: a line needs at least 2 distinct positions`);
@@ -84,7 +95,8 @@ export function checkGeometry(
   };
 
   const polygon = (rings: unknown, where: string) => {
-    if (!Array.isArray(rings) || rings.length === 0) return void problems.push(`${where}: expected an array of rings`);
+    if (!Array.isArray(rings) || rings.length === 0)
+      return void problems.push(`${where}: expected an array of rings`);
     rings.forEach((r, i) => line(r, `${where}[${i}]`, true));
   };
 

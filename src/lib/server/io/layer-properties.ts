@@ -24,9 +24,12 @@ const neighbour = z.enum(['KH', 'CN']);
 const isoInstant = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s), {
-    message: 'must be an ISO 8601 date or date-time',
-  })
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s),
+    {
+      message: 'must be an ISO 8601 date or date-time',
+    },
+  )
   .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), {
     message: 'not a real date',
   })
@@ -88,7 +91,10 @@ export const PROPERTY_SCHEMAS = {
 } satisfies Record<LayerId, z.ZodType>;
 
 /** Geometry types accepted on import; polygons are stored as MultiPolygon. */
-export const IMPORT_GEOMETRY: Record<LayerId, ('Point' | 'LineString' | 'Polygon' | 'MultiPolygon')[]> = {
+export const IMPORT_GEOMETRY: Record<
+  LayerId,
+  ('Point' | 'LineString' | 'Polygon' | 'MultiPolygon')[]
+> = {
   provinces: ['Polygon', 'MultiPolygon'],
   frontier: ['LineString'],
   border_gates: ['Point'],
@@ -102,5 +108,7 @@ export type Row = Record<string, unknown>;
 
 /** Zod issues as short `field: message` lines. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'properties'}: ${i.message}`);
+  return error.issues.map(
+    (i) => `${i.path.length ? i.path.join('.') : 'properties'}: ${i.message}`,
+  );
 }

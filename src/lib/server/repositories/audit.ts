@@ -48,7 +48,10 @@ export interface AuditRow {
   client: string | null;
 }
 
-export async function queryAudit(sql: Sql, f: AuditFilter): Promise<{ total: number; rows: AuditRow[] }> {
+export async function queryAudit(
+  sql: Sql,
+  f: AuditFilter,
+): Promise<{ total: number; rows: AuditRow[] }> {
   const conditions = [
     f.from ? sql`at >= ${f.from}` : null,
     f.to ? sql`at < ${f.to}` : null,
@@ -57,7 +60,9 @@ export async function queryAudit(sql: Sql, f: AuditFilter): Promise<{ total: num
     f.outcome ? sql`outcome = ${f.outcome}` : null,
   ].filter((c) => c !== null);
   const where = conditions.length ? conditions.reduce((a, b) => sql`${a} and ${b}`) : sql`true`;
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where ${where}`;
+  const [{ n }] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from audit_log where ${where}`;
   const rows = await sql<AuditRow[]>`
     select id::int as id, at, username, role, agency, action, target, outcome, details, request_id, client
     from audit_log where ${where} order by id desc limit ${f.limit} offset ${f.offset}`;

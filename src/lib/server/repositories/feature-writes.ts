@@ -7,7 +7,14 @@ import { LAYERS } from './layer-registry';
 const COLUMN_TYPES: Record<LayerId, Record<string, string>> = {
   provinces: { id: 'text', name_vi: 'text', name_en: 'text', neighbour: 'text' },
   frontier: { code: 'text', province: 'text', neighbour: 'text', name_vi: 'text', name_en: 'text' },
-  border_gates: { code: 'text', province: 'text', name_vi: 'text', name_en: 'text', kind: 'text', mode: 'text' },
+  border_gates: {
+    code: 'text',
+    province: 'text',
+    name_vi: 'text',
+    name_en: 'text',
+    kind: 'text',
+    mode: 'text',
+  },
   waterways: {
     code: 'text',
     province: 'text',
@@ -16,7 +23,14 @@ const COLUMN_TYPES: Record<LayerId, Record<string, string>> = {
     kind: 'text',
     crosses_border: 'boolean',
   },
-  trails: { code: 'text', province: 'text', name_vi: 'text', name_en: 'text', kind: 'text', note: 'text' },
+  trails: {
+    code: 'text',
+    province: 'text',
+    name_vi: 'text',
+    name_en: 'text',
+    kind: 'text',
+    note: 'text',
+  },
   seizures: {
     occurred_at: 'timestamptz',
     province: 'text',
@@ -64,7 +78,9 @@ export interface GeometryVerdict {
  * where GEOS throws, so a missing index is reported as invalid rather than passed.
  */
 export async function checkGeometries(sql: Sql, geometries: object[]): Promise<GeometryVerdict[]> {
-  const rows = await sql<{ i: number; valid: boolean | null; reason: string | null; province: string | null }[]>`
+  const rows = await sql<
+    { i: number; valid: boolean | null; reason: string | null; province: string | null }[]
+  >`
     select (e.n - 1)::int as i, ST_IsValid(x.g) as valid, ST_IsValidReason(x.g) as reason,
       (select p.id from provinces p where ST_Intersects(p.geom, x.g) order by p.id limit 1) as province
     from jsonb_array_elements(${sql.json(geometries as postgres.JSONValue)}::jsonb) with ordinality as e(value, n),
@@ -72,7 +88,13 @@ export async function checkGeometries(sql: Sql, geometries: object[]): Promise<G
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return geometries.map((_, index) => {
     const r = byIndex.get(index);
-    if (!r || r.valid === null) return { index, valid: false, reason: 'PostGIS could not read this geometry', province: null };
+    if (!r || r.valid === null)
+      return {
+        index,
+        valid: false,
+        reason: 'PostGIS could not read this geometry',
+        province: null,
+      };
     return { index, valid: r.valid, reason: r.reason ?? '', province: r.province };
   });
 }
@@ -101,7 +123,9 @@ export async function writeFeatures(
     return r;
   });
   // Column names and types come from COLUMN_TYPES above, never from the input.
-  const recordDef = sql.unsafe([...columns.map((c) => `"${c}" ${types[c]}`), 'geometry text'].join(', '));
+  const recordDef = sql.unsafe(
+    [...columns.map((c) => `"${c}" ${types[c]}`), 'geometry text'].join(', '),
+  );
   const geom =
     layer === 'provinces'
       ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326))`
@@ -109,7 +133,9 @@ export async function writeFeatures(
   const key = CONFLICT_KEY[layer];
   const onConflict = key
     ? sql`on conflict (${sql(key)}) do update set ${sql.unsafe(
-        [...columns.filter((c) => c !== key), 'geom'].map((c) => `"${c}" = excluded."${c}"`).join(', '),
+        [...columns.filter((c) => c !== key), 'geom']
+          .map((c) => `"${c}" = excluded."${c}"`)
+          .join(', '),
       )}`
     : sql``;
   const result = await sql<{ inserted: boolean }[]>`

@@ -39,7 +39,8 @@ export function whereClause(sql: Sql, layer: LayerDef, f: LayerFilter): Fragment
   if (layer.categoryColumn && f.categories) {
     parts.push(sql`t.${sql(layer.categoryColumn)} in ${sql(f.categories)}`);
   }
-  if (layer.agencyColumn && f.agencies) parts.push(sql`t.${sql(layer.agencyColumn)} in ${sql(f.agencies)}`);
+  if (layer.agencyColumn && f.agencies)
+    parts.push(sql`t.${sql(layer.agencyColumn)} in ${sql(f.agencies)}`);
   if (parts.length === 0) return sql`true`;
   return parts.reduce((a, b) => sql`${a} and ${b}`);
 }
@@ -47,7 +48,8 @@ export function whereClause(sql: Sql, layer: LayerDef, f: LayerFilter): Fragment
 /** `json_build_object('col', t.col, ...)` over the layer's allowlisted columns. */
 export function propertiesObject(sql: Sql, layer: LayerDef): Fragment {
   const pairs: Fragment[] = layer.columns.map((c) => sql`${c}::text, t.${sql(c)}`);
-  if (layer.lengthKm) pairs.push(sql`'length_km', round((ST_Length(t.geom::geography) / 1000)::numeric, 3)`);
+  if (layer.lengthKm)
+    pairs.push(sql`'length_km', round((ST_Length(t.geom::geography) / 1000)::numeric, 3)`);
   return sql`json_build_object(${pairs.reduce((a, b) => sql`${a}, ${b}`)})`;
 }
 
@@ -62,7 +64,12 @@ export function featureJson(sql: Sql, layer: LayerDef): Fragment {
 }
 
 /** Features as GeoJSON text, one row each, written by PostGIS (6 decimals: about 0.1 m). */
-export async function selectFeatures(sql: Sql, layer: LayerDef, filter: LayerFilter, page: Page): Promise<string[]> {
+export async function selectFeatures(
+  sql: Sql,
+  layer: LayerDef,
+  filter: LayerFilter,
+  page: Page,
+): Promise<string[]> {
   const rows = await sql<{ f: string }[]>`
     select ${featureJson(sql, layer)} as f
     from ${sql(layer.table)} t
@@ -72,21 +79,31 @@ export async function selectFeatures(sql: Sql, layer: LayerDef, filter: LayerFil
   return rows.map((r) => r.f);
 }
 
-export async function countFeatures(sql: Sql, layer: LayerDef, filter: LayerFilter): Promise<number> {
+export async function countFeatures(
+  sql: Sql,
+  layer: LayerDef,
+  filter: LayerFilter,
+): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
     select count(*)::int as n from ${sql(layer.table)} t where ${whereClause(sql, layer, filter)}`;
   return row.n;
 }
 
 /** One feature by id, or undefined. */
-export async function selectFeature(sql: Sql, layer: LayerDef, id: number): Promise<string | undefined> {
+export async function selectFeature(
+  sql: Sql,
+  layer: LayerDef,
+  id: number,
+): Promise<string | undefined> {
   const rows = await sql<{ f: string }[]>`
     select ${featureJson(sql, layer)} as f from ${sql(layer.table)} t where t.id = ${id}`;
   return rows[0]?.f;
 }
 
 export async function summarise(sql: Sql, layer: LayerDef): Promise<LayerSummary> {
-  const [row] = await sql<{ n: number; w: number | null; s: number | null; e: number | null; nn: number | null }[]>`
+  const [row] = await sql<
+    { n: number; w: number | null; s: number | null; e: number | null; nn: number | null }[]
+  >`
     select count(*)::int as n,
       ST_XMin(ST_Extent(geom))::float8 as w, ST_YMin(ST_Extent(geom))::float8 as s,
       ST_XMax(ST_Extent(geom))::float8 as e, ST_YMax(ST_Extent(geom))::float8 as nn

@@ -74,7 +74,8 @@ export async function checkRouteGeometry(
     select ST_IsValid(g.g) as valid, ST_IsValidReason(g.g) as reason,
       (select ST_DWithin(p.geom::geography, g.g::geography, ${maxDistanceM}) from provinces p where p.id = ${province}) as near
     from g`;
-  if (!row) return { valid: false, reason: 'PostGIS could not read this geometry', nearProvince: false };
+  if (!row)
+    return { valid: false, reason: 'PostGIS could not read this geometry', nearProvince: false };
   return { valid: row.valid, reason: row.reason, nearProvince: row.near === true };
 }
 
@@ -108,6 +109,7 @@ export async function updateRoute(
 
 /** Deletes only at `version`; false when the version is stale or the route is gone. */
 export async function deleteRoute(sql: Sql, id: number, version: number): Promise<boolean> {
-  const rows = await sql`delete from patrol_routes where id = ${id} and version = ${version} returning id`;
+  const rows =
+    await sql`delete from patrol_routes where id = ${id} and version = ${version} returning id`;
   return rows.length === 1;
 }

@@ -8,7 +8,13 @@ export interface SessionRow {
   expires_at: Date;
 }
 
-export async function insertSession(sql: Sql, tokenHash: string, userId: number, now: Date, expiresAt: Date) {
+export async function insertSession(
+  sql: Sql,
+  tokenHash: string,
+  userId: number,
+  now: Date,
+  expiresAt: Date,
+) {
   await sql`
     insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
     values (${tokenHash}, ${userId}, ${now}, ${now}, ${expiresAt})`;
@@ -35,7 +41,8 @@ export async function deleteSession(sql: Sql, tokenHash: string) {
 }
 
 export async function deleteUserSessions(sql: Sql, username: string): Promise<number> {
-  const r = await sql`delete from sessions where user_id = (select id from users where username = ${username})`;
+  const r =
+    await sql`delete from sessions where user_id = (select id from users where username = ${username})`;
   return r.count;
 }
 

@@ -25,14 +25,19 @@ export async function insertUser(
   return row;
 }
 
-export async function findUserByName(sql: Sql, username: string): Promise<UserWithHash | undefined> {
+export async function findUserByName(
+  sql: Sql,
+  username: string,
+): Promise<UserWithHash | undefined> {
   const [row] = await sql<UserWithHash[]>`
     select id, username, role, agency, disabled, created_at, password_hash from users where username = ${username}`;
   return row;
 }
 
 export function listUsers(sql: Sql): Promise<User[]> {
-  return sql<User[]>`select id, username, role, agency, disabled, created_at from users order by username`;
+  return sql<
+    User[]
+  >`select id, username, role, agency, disabled, created_at from users order by username`;
 }
 
 export async function countUsers(sql: Sql): Promise<number> {
@@ -42,11 +47,16 @@ export async function countUsers(sql: Sql): Promise<number> {
 
 /** Returns false when there is no such user. */
 export async function setDisabled(sql: Sql, username: string, disabled: boolean): Promise<boolean> {
-  const rows = await sql`update users set disabled = ${disabled} where username = ${username} returning id`;
+  const rows =
+    await sql`update users set disabled = ${disabled} where username = ${username} returning id`;
   return rows.length === 1;
 }
 
-export async function setPasswordHash(sql: Sql, username: string, passwordHash: string): Promise<boolean> {
+export async function setPasswordHash(
+  sql: Sql,
+  username: string,
+  passwordHash: string,
+): Promise<boolean> {
   const rows = await sql`
     update users set password_hash = ${passwordHash}, password_changed_at = now()
     where username = ${username} returning id`;

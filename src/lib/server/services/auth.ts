@@ -46,8 +46,16 @@ export async function login(
   const now = deps.now();
   const since = new Date(now.getTime() - policy.failureWindowMinutes * MINUTE);
   const failures = await recentLoginFailures(sql, since, input.username, input.client);
-  if (failures.byUser >= policy.maxFailuresPerUser || failures.byClient >= policy.maxFailuresPerClient) {
-    await deps.audit({ action: 'login', outcome: 'denied', username: input.username, details: { reason: 'rate_limited' } });
+  if (
+    failures.byUser >= policy.maxFailuresPerUser ||
+    failures.byClient >= policy.maxFailuresPerClient
+  ) {
+    await deps.audit({
+      action: 'login',
+      outcome: 'denied',
+      username: input.username,
+      details: { reason: 'rate_limited' },
+    });
     throw new ApiError(429, 'too_many_attempts', 'Too many failed logins. Try again later.', {
       retry_after_s: policy.failureWindowMinutes * 60,
     });
@@ -56,21 +64,42 @@ export async function login(
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
   if (!user || !ok || user.disabled) {
     const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
-    await deps.audit({ action: 'login', outcome: 'failed', username: input.username, details: { reason } });
+    await deps.audit({
+      action: 'login',
+      outcome: 'failed',
+      username: input.username,
+      details: { reason },
+    });
     // One message for every cause: a caller cannot learn which usernames exist.
-    throw new ApiError(401, 'login_failed', 'Wrong username or password, or the account is disabled.');
+    throw new ApiError(
+      401,
+      'login_failed',
+      'Wrong username or password, or the account is disabled.',
+    );
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 60 * MINUTE);
-  await sessions.deleteExpiredSessions(sql, now, new Date(now.getTime() - policy.idleMinutes * MINUTE));
+  await sessions.deleteExpiredSessions(
+    sql,
+    now,
+    new Date(now.getTime() - policy.idleMinutes * MINUTE),
+  );
   await sessions.insertSession(sql, hashToken(token), user.id, now, expiresAt);
-  const sessionUser = { id: user.id, username: user.username, role: user.role, agency: user.agency };
+  const sessionUser = {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    agency: user.agency,
+  };
   await deps.audit({ action: 'login', outcome: 'ok', user: sessionUser });
   return { token, user: sessionUser, expiresAt };
 }
 
 /** The user behind a session token, or undefined when it is unknown, expired, idle or disabled. */
-export async function authenticate(deps: AuthDeps, token: string): Promise<SessionUser | undefined> {
+export async function authenticate(
+  deps: AuthDeps,
+  token: string,
+): Promise<SessionUser | undefined> {
   const now = deps.now();
   const hash = hashToken(token);
   const s = await sessions.findSession(deps.sql, hash);

@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 import type { Client as Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { generateSeizures, type SeedGeodata } from '../seed/seizures';
-import { deleteSyntheticSeizures, insertSeizures, type SeizureInput } from '../repositories/seizure-writes';
+import {
+  deleteSyntheticSeizures,
+  insertSeizures,
+  type SeizureInput,
+} from '../repositories/seizure-writes';
 import { importGeoJson } from './import';
 
 export const GEODATA_DIR = resolve('geodata');
@@ -20,12 +24,18 @@ export const GEODATA_FILES: [LayerId, string][] = [
 type Progress = (message: string) => void;
 
 /** Loads (or refreshes, by code) the project's authored geodata through the normal importer. */
-export async function loadGeodata(sql: Sql, progress: Progress = () => {}, dir = GEODATA_DIR): Promise<void> {
+export async function loadGeodata(
+  sql: Sql,
+  progress: Progress = () => {},
+  dir = GEODATA_DIR,
+): Promise<void> {
   for (const [layer, file] of GEODATA_FILES) {
     const report = await importGeoJson(sql, layer, readFileSync(join(dir, file), 'utf8'));
     if (report.rejected.length) {
       const first = report.rejected[0];
-      throw new Error(`geodata/${file}: ${report.rejected.length} features rejected, first #${first.index}: ${first.problems.join('; ')}`);
+      throw new Error(
+        `geodata/${file}: ${report.rejected.length} features rejected, first #${first.index}: ${first.problems.join('; ')}`,
+      );
     }
     progress(`Loaded ${file}: ${report.inserted} new, ${report.updated} updated`);
   }
@@ -60,7 +70,8 @@ export async function seedSeizures(
     const flush = async () => {
       total += await insertSeizures(tx, batch);
       batch = [];
-      if (total % 100_000 === 0 || total < 100_000) progress(`Synthetic seizures written: ${total}`);
+      if (total % 100_000 === 0 || total < 100_000)
+        progress(`Synthetic seizures written: ${total}`);
     };
     for (const r of records) {
       batch.push(r);
@@ -72,7 +83,10 @@ export async function seedSeizures(
 }
 
 /** First start of the embedded demo: geodata and the default synthetic seizures. */
-export async function loadDemoDataIfEmpty(sql: Sql, options: { progress?: Progress } = {}): Promise<boolean> {
+export async function loadDemoDataIfEmpty(
+  sql: Sql,
+  options: { progress?: Progress } = {},
+): Promise<boolean> {
   const progress = options.progress ?? (() => {});
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from provinces`;
   if (row.n > 0) return false;

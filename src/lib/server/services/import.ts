@@ -33,7 +33,10 @@ export async function importGeoJson(
 
   for (let start = 0; start < features.length; start += BATCH) {
     const batch = features.slice(start, start + BATCH);
-    const verdicts = await checkGeometries(sql, batch.map((f) => f.geometry));
+    const verdicts = await checkGeometries(
+      sql,
+      batch.map((f) => f.geometry),
+    );
     verdicts.forEach((v, i) => {
       const f = batch[i];
       const problems: string[] = [];

@@ -17,9 +17,17 @@ function forbidAgency(user: SessionUser, agency: string): void {
 }
 
 async function checkGeometryOf(sql: Sql, input: RouteInput): Promise<void> {
-  const problems = checkGeometry(input.geometry, ['LineString'], { maxVertices: MAX_ROUTE_VERTICES });
-  if (problems.length) throw invalidGeometry(`Invalid route geometry: ${problems[0]}`, { problems });
-  const verdict = await repo.checkRouteGeometry(sql, input.geometry, input.province, MAX_DISTANCE_FROM_PROVINCE_M);
+  const problems = checkGeometry(input.geometry, ['LineString'], {
+    maxVertices: MAX_ROUTE_VERTICES,
+  });
+  if (problems.length)
+    throw invalidGeometry(`Invalid route geometry: ${problems[0]}`, { problems });
+  const verdict = await repo.checkRouteGeometry(
+    sql,
+    input.geometry,
+    input.province,
+    MAX_DISTANCE_FROM_PROVINCE_M,
+  );
   if (!verdict.valid) throw invalidGeometry(`Invalid route geometry: ${verdict.reason}`);
   if (!verdict.nearProvince) {
     throw invalidGeometry(
@@ -34,7 +42,11 @@ export async function getRoute(sql: Sql, id: number): Promise<RouteRow> {
   return row;
 }
 
-export async function createRoute(sql: Sql, user: SessionUser, input: RouteInput): Promise<RouteRow> {
+export async function createRoute(
+  sql: Sql,
+  user: SessionUser,
+  input: RouteInput,
+): Promise<RouteRow> {
   forbidAgency(user, input.agency);
   await checkGeometryOf(sql, input);
   return repo.insertRoute(sql, input, user.id);
@@ -60,7 +72,12 @@ export async function updateRoute(
   return { before, after };
 }
 
-export async function deleteRoute(sql: Sql, user: SessionUser, id: number, version: number): Promise<RouteRow> {
+export async function deleteRoute(
+  sql: Sql,
+  user: SessionUser,
+  id: number,
+  version: number,
+): Promise<RouteRow> {
   const before = await getRoute(sql, id);
   forbidAgency(user, before.agency);
   if (!(await repo.deleteRoute(sql, id, version))) throw await staleOrGone(sql, id, version);
@@ -70,9 +87,12 @@ export async function deleteRoute(sql: Sql, user: SessionUser, id: number, versi
 async function staleOrGone(sql: Sql, id: number, version: number): Promise<ApiError> {
   const current = await repo.getRoute(sql, id);
   if (!current) return notFound(`No patrol route ${id} (it was deleted)`);
-  return conflict(`Route ${id} was changed by someone else: you edited version ${version}, it is now version ${current.version}.`, {
-    current: current.feature,
-  });
+  return conflict(
+    `Route ${id} was changed by someone else: you edited version ${version}, it is now version ${current.version}.`,
+    {
+      current: current.feature,
+    },
+  );
 }
 
 export function listRoutesFor(sql: Sql, filter: { province?: string; agency?: string[] }) {

@@ -14,8 +14,10 @@ function checkFields(u: { username: string; role: string; agency: string }): ass
   role: Role;
   agency: UserAgency;
 } {
-  if (!USERNAME.test(u.username)) throw new UserError('username: 3 to 40 characters of a-z, 0-9, . _ -');
-  if (!(ROLES as readonly string[]).includes(u.role)) throw new UserError(`role: one of ${ROLES.join(', ')}`);
+  if (!USERNAME.test(u.username))
+    throw new UserError('username: 3 to 40 characters of a-z, 0-9, . _ -');
+  if (!(ROLES as readonly string[]).includes(u.role))
+    throw new UserError(`role: one of ${ROLES.join(', ')}`);
   if (!(USER_AGENCIES as readonly string[]).includes(u.agency)) {
     throw new UserError(`agency: one of ${USER_AGENCIES.join(', ')}`);
   }
@@ -35,32 +37,48 @@ export async function addUser(
   const password = given ?? generated!;
   const problem = passwordProblem(password);
   if (problem) throw new UserError(`password: ${problem}`);
-  if (await users.findUserByName(sql, input.username)) throw new UserError(`user '${input.username}' already exists`);
-  const user = await users.insertUser(sql, { ...input, passwordHash: await hashPassword(password) });
+  if (await users.findUserByName(sql, input.username))
+    throw new UserError(`user '${input.username}' already exists`);
+  const user = await users.insertUser(sql, {
+    ...input,
+    passwordHash: await hashPassword(password),
+  });
   await audit(sql, 'user.add', `users/${user.username}`, { role: user.role, agency: user.agency });
   return { user, generatedPassword: generated };
 }
 
 /** Disables (or re-enables) a user; disabling ends every session they have, at once. */
-export async function setUserDisabled(sql: Client, username: string, disabled: boolean): Promise<number> {
+export async function setUserDisabled(
+  sql: Client,
+  username: string,
+  disabled: boolean,
+): Promise<number> {
   let ended = 0;
   await sql.begin(async (tx) => {
-    if (!(await users.setDisabled(tx, username, disabled))) throw new UserError(`no user '${username}'`);
+    if (!(await users.setDisabled(tx, username, disabled)))
+      throw new UserError(`no user '${username}'`);
     if (disabled) ended = await deleteUserSessions(tx, username);
   });
-  await audit(sql, disabled ? 'user.disable' : 'user.enable', `users/${username}`, { sessions_ended: ended });
+  await audit(sql, disabled ? 'user.disable' : 'user.enable', `users/${username}`, {
+    sessions_ended: ended,
+  });
   return ended;
 }
 
 /** Sets a new password (generated when not given) and ends the user's sessions. */
-export async function resetPassword(sql: Client, username: string, password?: string): Promise<string | undefined> {
+export async function resetPassword(
+  sql: Client,
+  username: string,
+  password?: string,
+): Promise<string | undefined> {
   const generated = password === undefined ? generatePassword() : undefined;
   const pw = password ?? generated!;
   const problem = passwordProblem(pw);
   if (problem) throw new UserError(`password: ${problem}`);
   const hash = await hashPassword(pw);
   await sql.begin(async (tx) => {
-    if (!(await users.setPasswordHash(tx, username, hash))) throw new UserError(`no user '${username}'`);
+    if (!(await users.setPasswordHash(tx, username, hash)))
+      throw new UserError(`no user '${username}'`);
     await deleteUserSessions(tx, username);
   });
   await audit(sql, 'user.reset_password', `users/${username}`);
@@ -78,7 +96,9 @@ export const DEMO_USERS: { username: string; role: Role; agency: UserAgency }[] 
 ];
 
 /** Creates the demo users when there are no users at all; returns their passwords (once). */
-export async function createDemoUsers(sql: Client): Promise<{ username: string; role: Role; password: string }[]> {
+export async function createDemoUsers(
+  sql: Client,
+): Promise<{ username: string; role: Role; password: string }[]> {
   if ((await users.countUsers(sql)) > 0) return [];
   const created = [];
   for (const u of DEMO_USERS) {

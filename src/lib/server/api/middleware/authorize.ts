@@ -3,7 +3,11 @@ import { can, type Permission } from '../../auth/roles';
 import type { AppEnv } from '../app';
 import { ApiError } from '../errors';
 
-type Audit = (c: Parameters<MiddlewareHandler<AppEnv>>[0], outcome: 'denied', details: object) => Promise<void>;
+type Audit = (
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  outcome: 'denied',
+  details: object,
+) => Promise<void>;
 
 /**
  * 401 without a session, 403 when the role lacks the permission; both are recorded as denied
@@ -18,7 +22,11 @@ export function requirePermission(permission: Permission, audit: Audit): Middlew
     }
     if (!can(user.role, permission)) {
       await audit(c, 'denied', { status: 403, permission });
-      throw new ApiError(403, 'forbidden', `The ${user.role} role may not do this (needs '${permission}').`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `The ${user.role} role may not do this (needs '${permission}').`,
+      );
     }
     await next();
   };

@@ -21,7 +21,11 @@ export function csrfGuard(): MiddlewareHandler<AppEnv> {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const hasBody = c.req.header('content-length') !== '0' && c.req.raw.body !== null;
     if (hasBody && !['application/json', 'application/geo+json', 'text/csv'].includes(type)) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json (or text/csv for imports).');
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        'Send the body as application/json (or text/csv for imports).',
+      );
     }
     await next();
   };

@@ -7,23 +7,28 @@ import * as p from '../params';
 const OUTCOMES: Outcome[] = ['ok', 'denied', 'failed', 'error'];
 
 export function auditRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().get('/audit', requirePermission('view_audit', deps.auditDenied), async function audit(c) {
-    const q = c.req.query();
-    p.onlyKnown(q, ['from', 'to', 'username', 'action', 'outcome', 'limit', 'offset']);
-    if (q.outcome && !OUTCOMES.includes(q.outcome as Outcome)) {
-      throw p.badParameterOf('outcome', `must be one of ${OUTCOMES.join(', ')}`);
-    }
-    for (const k of ['username', 'action'] as const) {
-      if (q[k] !== undefined && q[k]!.length > 100) throw p.badParameterOf(k, 'at most 100 characters');
-    }
-    const result = await queryAudit(deps.db.sql, {
-      ...p.timeRange(q.from, q.to),
-      username: q.username || undefined,
-      action: q.action || undefined,
-      outcome: (q.outcome as Outcome) || undefined,
-      limit: p.integer('limit', q.limit, 1, 1000, 100),
-      offset: p.integer('offset', q.offset, 0, 100_000_000, 0),
-    });
-    return c.json({ total: result.total, entries: result.rows });
-  });
+  return new Hono<AppEnv>().get(
+    '/audit',
+    requirePermission('view_audit', deps.auditDenied),
+    async function audit(c) {
+      const q = c.req.query();
+      p.onlyKnown(q, ['from', 'to', 'username', 'action', 'outcome', 'limit', 'offset']);
+      if (q.outcome && !OUTCOMES.includes(q.outcome as Outcome)) {
+        throw p.badParameterOf('outcome', `must be one of ${OUTCOMES.join(', ')}`);
+      }
+      for (const k of ['username', 'action'] as const) {
+        if (q[k] !== undefined && q[k]!.length > 100)
+          throw p.badParameterOf(k, 'at most 100 characters');
+      }
+      const result = await queryAudit(deps.db.sql, {
+        ...p.timeRange(q.from, q.to),
+        username: q.username || undefined,
+        action: q.action || undefined,
+        outcome: (q.outcome as Outcome) || undefined,
+        limit: p.integer('limit', q.limit, 1, 1000, 100),
+        offset: p.integer('offset', q.offset, 0, 100_000_000, 0),
+      });
+      return c.json({ total: result.total, entries: result.rows });
+    },
+  );
 }

@@ -5,7 +5,16 @@ import * as p from '../params';
 import * as layers from '../../services/layers';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
-const LAYER_PARAMS = ['province', 'bbox', 'from', 'to', 'category', 'agency', 'limit', 'offset'] as const;
+const LAYER_PARAMS = [
+  'province',
+  'bbox',
+  'from',
+  'to',
+  'category',
+  'agency',
+  'limit',
+  'offset',
+] as const;
 /** Reads of these layers are sensitive and go to the audit log with their filters and size. */
 const AUDITED_LAYERS = new Set(['seizures', 'patrol_routes']);
 
@@ -38,7 +47,11 @@ export function layerRoutes(deps: RouteDeps) {
           action: 'layer.read',
           target: id,
           outcome: 'ok',
-          details: { filters: q, number_returned: result.numberReturned, number_matched: result.numberMatched },
+          details: {
+            filters: q,
+            number_returned: result.numberReturned,
+            number_matched: result.numberMatched,
+          },
         });
       }
       return c.body(result.body, 200, { 'content-type': GEOJSON });

@@ -35,14 +35,25 @@ export function patrolRouteRoutes(deps: RouteDeps) {
   const edit = requirePermission('edit_routes', deps.auditDenied);
 
   /** Runs a write and records it, whether it succeeds or is refused. */
-  async function audited<T>(c: Context<AppEnv>, action: string, target: string, run: () => Promise<T>, details: (r: T) => object) {
+  async function audited<T>(
+    c: Context<AppEnv>,
+    action: string,
+    target: string,
+    run: () => Promise<T>,
+    details: (r: T) => object,
+  ) {
     try {
       const result = await run();
       await deps.audit(c, { action, target, outcome: 'ok', details: { ...details(result) } });
       return result;
     } catch (error) {
       if (error instanceof ApiError) {
-        await deps.audit(c, { action, target, outcome: 'failed', details: { status: error.status, code: error.code } });
+        await deps.audit(c, {
+          action,
+          target,
+          outcome: 'failed',
+          details: { status: error.status, code: error.code },
+        });
       }
       throw error;
     }
@@ -52,15 +63,24 @@ export function patrolRouteRoutes(deps: RouteDeps) {
     .get('/patrol-routes', view, async function listRoutes(c) {
       const q = c.req.query();
       p.onlyKnown(q, ['province', 'agency']);
-      const features = await routes.listRoutesFor(sql, { province: p.province(q.province), agency: p.agencies(q.agency) });
+      const features = await routes.listRoutesFor(sql, {
+        province: p.province(q.province),
+        agency: p.agencies(q.agency),
+      });
       return c.json({ type: 'FeatureCollection', features });
     })
     .post('/patrol-routes', edit, async function createRoute(c) {
       const body = await jsonBody(c, createBody);
-      const row = await audited(c, 'patrol_route.create', 'patrol_routes', () => routes.createRoute(sql, c.get('user')!, body), (r) => ({
-        id: r.id,
-        version_after: r.version,
-      }));
+      const row = await audited(
+        c,
+        'patrol_route.create',
+        'patrol_routes',
+        () => routes.createRoute(sql, c.get('user')!, body),
+        (r) => ({
+          id: r.id,
+          version_after: r.version,
+        }),
+      );
       return c.json(row.feature, 201, { Location: `/api/patrol-routes/${row.id}` });
     })
     .get('/patrol-routes/:id', view, async function getRoute(c) {
@@ -69,23 +89,36 @@ export function patrolRouteRoutes(deps: RouteDeps) {
     .put('/patrol-routes/:id', edit, async function updateRoute(c) {
       const id = routeId(c);
       const { version, ...input } = await jsonBody(c, updateBody);
-      const { after } = await audited(c, 'patrol_route.update', `patrol_routes/${id}`, () => routes.updateRoute(sql, c.get('user')!, id, version, input), (r) => ({
-        id,
-        version_before: r.before.version,
-        version_after: r.after.version,
-      }));
+      const { after } = await audited(
+        c,
+        'patrol_route.update',
+        `patrol_routes/${id}`,
+        () => routes.updateRoute(sql, c.get('user')!, id, version, input),
+        (r) => ({
+          id,
+          version_before: r.before.version,
+          version_after: r.after.version,
+        }),
+      );
       return c.json(after.feature);
     })
     .delete('/patrol-routes/:id', edit, async function deleteRoute(c) {
       const id = routeId(c);
       const q = c.req.query();
       p.onlyKnown(q, ['version']);
-      if (q.version === undefined) throw p.missing('version', 'the version being deleted, e.g. ?version=3');
+      if (q.version === undefined)
+        throw p.missing('version', 'the version being deleted, e.g. ?version=3');
       const version = p.integer('version', q.version, 1, 2_000_000_000, 1);
-      await audited(c, 'patrol_route.delete', `patrol_routes/${id}`, () => routes.deleteRoute(sql, c.get('user')!, id, version), (r) => ({
-        id,
-        version_before: r.version,
-      }));
+      await audited(
+        c,
+        'patrol_route.delete',
+        `patrol_routes/${id}`,
+        () => routes.deleteRoute(sql, c.get('user')!, id, version),
+        (r) => ({
+          id,
+          version_before: r.version,
+        }),
+      );
       return c.body(null, 204);
     });
 }
