@@ -1,0 +1,184 @@
+/**
+ * The page's only way to the data: typed wrappers over the same-origin HTTP API (DESIGN.md §7).
+ * Every failure becomes an `ApiError` with a code the interface can explain to the user.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Agency, Category, LayerId, Province } from './domain';
+
+/** The most features the API hands out per request (its MAX_LIMIT default). */
+export const MAX_LIMIT = 10_000;
+
+export interface LayerInfo {
+  id: LayerId;
+  title_vi: string;
+  title_en: string;
+  geometry_type: string;
+  count: number;
+  bbox: [number, number, number, number] | null;
+  filters?: string[];
+}
+
+export interface LayerQuery {
+  province?: Province;
+  bbox?: [number, number, number, number];
+  /** `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  /** `YYYY-MM-DD`, inclusive (the API treats a bare date as the whole day). */
+  to?: string;
+  category?: readonly Category[];
+  agency?: readonly Agency[];
+  limit?: number;
+  offset?: number;
+}
+
+export type LayerProperties = Record<string, unknown>;
+
+export interface LayerCollection extends FeatureCollection<Geometry, LayerProperties> {
+  numberMatched: number;
+  numberReturned: number;
+  features: (Feature<Geometry, LayerProperties> & { id: number })[];
+}
+
+/**
+ * `network`: no answer; `bad_response`: an answer that is not what the contract says; any other
+ * code is the server's own (`bad_parameter`, `not_found`, `internal`, ...).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Fetch = typeof fetch;
+
+/** Query string for a layer request; empty and undefined values are left out. */
+export function layerSearchParams(query: LayerQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.province) params.set('province', query.province);
+  if (query.bbox) params.set('bbox', query.bbox.map((n) => +n.toFixed(6)).join(','));
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.category && query.category.length > 0) params.set('category', query.category.join(','));
+  if (query.agency && query.agency.length > 0) params.set('agency', query.agency.join(','));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  return params;
+}
+
+async function getJson(url: string, init: RequestInit, fetchFn: Fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { accept: 'application/json', ...(init.headers as Record<string, string>) },
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    const code = response.ok ? 'bad_response' : response.status >= 500 ? 'internal' : 'http_error';
+    throw new ApiError(response.status, code, `${response.status} ${response.statusText}`);
+  }
+  if (!response.ok) {
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+    throw new ApiError(
+      response.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `${response.status} ${response.statusText}`,
+      (err?.details as Record<string, unknown> | undefined) ?? undefined,
+    );
+  }
+  return body;
+}
+
+export async function fetchLayerList(
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<LayerInfo[]> {
+  const body = (await getJson('/api/layers', init, fetchFn)) as { layers?: LayerInfo[] };
+  if (!Array.isArray(body?.layers)) throw new ApiError(200, 'bad_response', 'no layers array');
+  return body.layers;
+}
+
+export async function fetchLayer(
+  id: LayerId,
+  query: LayerQuery,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<LayerCollection> {
+  const qs = layerSearchParams(query).toString();
+  const url = `/api/layers/${encodeURIComponent(id)}${qs ? `?${qs}` : ''}`;
+  const body = (await getJson(url, init, fetchFn)) as Partial<LayerCollection>;
+  if (body?.type !== 'FeatureCollection' || !Array.isArray(body.features)) {
+    throw new ApiError(200, 'bad_response', `layer ${id} is not a FeatureCollection`);
+  }
+  const features = body.features;
+  return {
+    ...(body as LayerCollection),
+    numberReturned: body.numberReturned ?? features.length,
+    numberMatched: body.numberMatched ?? features.length,
+  };
+}
+
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+export type Role = 'admin' | 'commander' | 'planner' | 'analyst';
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  agency: 'customs' | 'border_guard';
+  permissions: string[];
+}
+
+/** The signed-in user, or null when there is no valid session (401). */
+export async function fetchMe(
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<User | null> {
+  try {
+    const body = (await getJson('/api/auth/me', init, fetchFn)) as { user?: User };
+    return body.user ?? null;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** Signs in; the server sets an HttpOnly session cookie. Wrong credentials: ApiError 401. */
+export async function login(
+  username: string,
+  password: string,
+  fetchFn: Fetch = fetch,
+): Promise<User> {
+  const body = (await getJson(
+    '/api/auth/login',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    },
+    fetchFn,
+  )) as { user?: User };
+  if (!body.user) throw new ApiError(200, 'bad_response', 'login answered without a user');
+  return body.user;
+}
+
+export async function logout(fetchFn: Fetch = fetch): Promise<void> {
+  await getJson('/api/auth/logout', { method: 'POST' }, fetchFn);
+}

@@ -1,0 +1,268 @@
+/**
+ * The Map page's state: one class of `$state` fields, created by the page and shared with the
+ * panels and the map view through context. Loading from the API lives here too, so every piece
+ * of the page sees the same data, status and errors.
+ */
+import { getContext, setContext, untrack } from 'svelte';
+import { bbox as turfBbox } from '@turf/turf';
+import {
+  fetchLayer,
+  fetchLayerList,
+  isAbort,
+  MAX_LIMIT,
+  type LayerCollection,
+  type LayerInfo,
+  type LayerQuery,
+} from '$lib/api';
+import { LAYER_IDS, PROVINCE_BOUNDS, type Agency, type Category, type LayerId } from '$lib/domain';
+import { i18n } from '$lib/i18n/locale.svelte';
+import { seizureStats } from './stats';
+import type { ColourMode } from './styles';
+import type { ProvinceChoice, ViewState } from './url-state';
+
+export type Bounds = [number, number, number, number];
+
+export interface LayerLoad {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The province the data (or the error) belongs to. */
+  province: ProvinceChoice | null;
+  matched: number;
+  returned: number;
+  error: unknown;
+}
+
+/** Layers that do not depend on the seizure filters: reloaded only when the province changes. */
+export const STATIC_LAYERS = LAYER_IDS.filter((id) => id !== 'seizures');
+
+const idle = (): LayerLoad => ({
+  status: 'idle',
+  province: null,
+  matched: 0,
+  returned: 0,
+  error: null,
+});
+
+export function provinceBounds(province: ProvinceChoice): Bounds {
+  if (province !== 'all') return PROVINCE_BOUNDS[province];
+  const all = Object.values(PROVINCE_BOUNDS);
+  return [
+    Math.min(...all.map((b) => b[0])),
+    Math.min(...all.map((b) => b[1])),
+    Math.max(...all.map((b) => b[2])),
+    Math.max(...all.map((b) => b[3])),
+  ];
+}
+
+export class MapState {
+  province = $state<ProvinceChoice>('an_giang');
+  visible = $state<Record<LayerId, boolean>>(
+    Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>,
+  );
+  from = $state('');
+  to = $state('');
+  categories = $state<Category[]>([]);
+  agencies = $state<Agency[]>([]);
+  colourBy = $state<ColourMode>('agency');
+  center = $state<[number, number] | null>(null);
+  zoom = $state<number | null>(null);
+
+  /** The API's catalogue (titles, total counts), or empty until it answers. */
+  catalogue = $state.raw<LayerInfo[]>([]);
+  catalogueError = $state.raw<unknown>(null);
+  /** Latest data per layer; replaced, never mutated, so the map can setData it as is. */
+  data = $state.raw<Partial<Record<LayerId, LayerCollection>>>({});
+  loads = $state<Record<LayerId, LayerLoad>>(
+    Object.fromEntries(LAYER_IDS.map((id) => [id, idle()])) as Record<LayerId, LayerLoad>,
+  );
+  /** First and last day of the seizures without a time filter, per province. */
+  periods = $state<Partial<Record<ProvinceChoice, [string, string]>>>({});
+  /** Bumped to ask the map view to frame the province once its frontier has loaded. */
+  frameRequest = $state(0);
+  /** Loading runs only while true (the page sets it from the session). */
+  enabled = $state(false);
+  /** Told about every failed request (the page uses it to notice an ended session). */
+  onError: (error: unknown) => void = () => {};
+  /** Bumped per layer by "retry". */
+  reloads = $state<Record<LayerId, number>>(
+    Object.fromEntries(LAYER_IDS.map((id) => [id, 0])) as Record<LayerId, number>,
+  );
+
+  stats = $derived(seizureStats(this.data.seizures?.features ?? []));
+  period = $derived(this.periods[this.province] ?? null);
+  invalidRange = $derived(this.from !== '' && this.to !== '' && this.from > this.to);
+  filtersActive = $derived(
+    this.from !== '' || this.to !== '' || this.categories.length > 0 || this.agencies.length > 0,
+  );
+
+  view: ViewState = $derived({
+    province: this.province,
+    visible: LAYER_IDS.filter((id) => this.visible[id]),
+    from: this.from,
+    to: this.to,
+    categories: this.categories,
+    agencies: this.agencies,
+    colourBy: this.colourBy,
+    center: this.center,
+    zoom: this.zoom,
+    locale: i18n.locale,
+  });
+
+  constructor(view: ViewState) {
+    this.province = view.province;
+    for (const id of LAYER_IDS) this.visible[id] = view.visible.includes(id);
+    this.from = view.from;
+    this.to = view.to;
+    this.categories = [...view.categories];
+    this.agencies = [...view.agencies];
+    this.colourBy = view.colourBy;
+    this.center = view.center;
+    this.zoom = view.zoom;
+    // Without a saved camera, frame the province as soon as its frontier is known.
+    if (view.center === null) this.frameRequest = 1;
+  }
+
+  setProvince(province: ProvinceChoice): void {
+    if (province !== this.province) this.province = province;
+    this.frameRequest++;
+  }
+
+  resetFilters(): void {
+    this.from = '';
+    this.to = '';
+    this.categories = [];
+    this.agencies = [];
+  }
+
+  /** Forgets every loaded record (on sign-out, so the next user starts from nothing). */
+  clearData(): void {
+    this.data = {};
+    this.catalogue = [];
+    for (const id of LAYER_IDS) this.loads[id] = idle();
+  }
+
+  retry(id: LayerId): void {
+    this.reloads[id]++;
+  }
+
+  /** What to fit the camera to: the frontier's extent once loaded, the preset box otherwise. */
+  frameBounds(): Bounds {
+    const frontier = this.data.frontier;
+    const load = this.loads.frontier;
+    if (frontier && load.status === 'ready' && load.province === this.province) {
+      if (frontier.features.length > 0) return turfBbox(frontier) as Bounds;
+    }
+    return provinceBounds(this.province);
+  }
+
+  /** Whether the frontier for the current province has settled (loaded or failed). */
+  get frontierSettled(): boolean {
+    const load = this.loads.frontier;
+    return load.province === this.province && (load.status === 'ready' || load.status === 'error');
+  }
+
+  queryFor(id: LayerId): LayerQuery {
+    const query: LayerQuery = { limit: MAX_LIMIT };
+    if (this.province !== 'all') query.province = this.province;
+    if (id === 'seizures') {
+      if (this.from) query.from = this.from;
+      if (this.to) query.to = this.to;
+      if (this.categories.length > 0) query.category = this.categories;
+      if (this.agencies.length > 0) query.agency = this.agencies;
+    }
+    return query;
+  }
+
+  async load(id: LayerId, signal: AbortSignal): Promise<void> {
+    const province = this.province;
+    const query = this.queryFor(id);
+    const unfilteredTime = !query.from && !query.to;
+    this.loads[id] = { ...this.loads[id], status: 'loading', error: null };
+    try {
+      const fc = await fetchLayer(id, query, { signal });
+      if (signal.aborted) return;
+      this.data = { ...this.data, [id]: fc };
+      this.loads[id] = {
+        status: 'ready',
+        province,
+        matched: fc.numberMatched,
+        returned: fc.numberReturned,
+        error: null,
+      };
+      if (id === 'seizures' && unfilteredTime && fc.numberMatched === fc.numberReturned) {
+        const period = seizureStats(fc.features).period;
+        if (period) this.periods[province] = period;
+      }
+    } catch (error) {
+      if (isAbort(error) || signal.aborted) return;
+      // Drop what the layer showed before: it belongs to another province or other filters.
+      const { [id]: _stale, ...rest } = this.data;
+      this.data = rest;
+      this.loads[id] = { status: 'error', province, matched: 0, returned: 0, error };
+      this.onError(error);
+    }
+  }
+
+  async loadCatalogue(signal?: AbortSignal): Promise<void> {
+    try {
+      this.catalogue = await fetchLayerList({ signal });
+      this.catalogueError = null;
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.catalogueError = error;
+      this.onError(error);
+    }
+  }
+
+  /**
+   * Starts the loading effects; call during component initialisation. Static layers follow the
+   * province, seizures follow the province and the filters; a newer request aborts the older.
+   */
+  watch(): void {
+    $effect(() => {
+      if (!this.enabled) return;
+      const controller = new AbortController();
+      untrack(() => void this.loadCatalogue(controller.signal));
+      return () => controller.abort();
+    });
+    for (const id of STATIC_LAYERS) {
+      $effect(() => {
+        void this.province;
+        void this.reloads[id];
+        if (!this.enabled) return;
+        const controller = new AbortController();
+        // load() reads and writes `loads`: untracked, or the effect would re-trigger itself.
+        untrack(() => void this.load(id, controller.signal));
+        return () => controller.abort();
+      });
+    }
+    $effect(() => {
+      void this.province;
+      void this.from;
+      void this.to;
+      void this.categories.length;
+      void this.agencies.length;
+      void this.reloads.seizures;
+      if (!this.enabled || this.invalidRange) return;
+      const controller = new AbortController();
+      // A short pause lets quick successive edits (typing a date) end in one request.
+      const timer = setTimeout(() => void this.load('seizures', controller.signal), 150);
+      return () => {
+        clearTimeout(timer);
+        controller.abort();
+      };
+    });
+  }
+}
+
+const KEY = Symbol('brm-map-state');
+
+export function setMapState(state: MapState): MapState {
+  setContext(KEY, state);
+  return state;
+}
+
+export function getMapState(): MapState {
+  const state = getContext<MapState | undefined>(KEY);
+  if (!state) throw new Error('getMapState() outside the Map page');
+  return state;
+}
