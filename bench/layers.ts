@@ -41,10 +41,23 @@ async function benchEngine(engine: string, sql: Client) {
   await migrate(sql);
   await loadGeodata(sql);
   const [, seedMs] = await time(() => seedSeizures(sql, { count: COUNT }));
-  rows.push({ engine, path: `write ${COUNT} synthetic seizures`, value: `${(seedMs / 1000).toFixed(1)} s (${Math.round(COUNT / (seedMs / 1000))} rows/s)` });
+  rows.push({
+    engine,
+    path: `write ${COUNT} synthetic seizures`,
+    value: `${(seedMs / 1000).toFixed(1)} s (${Math.round(COUNT / (seedMs / 1000))} rows/s)`,
+  });
 
-  const app = createApp({ db: { sql, engine: engine as 'pglite' }, config: loadConfig({ DATA_DIR: '.data-bench' }), logError: () => {} });
-  await addUser(sql, { username: 'bench.user', role: 'analyst', agency: 'customs', password: 'bench-password-1' });
+  const app = createApp({
+    db: { sql, engine: engine as 'pglite' },
+    config: loadConfig({ DATA_DIR: '.data-bench' }),
+    logError: () => {},
+  });
+  await addUser(sql, {
+    username: 'bench.user',
+    role: 'analyst',
+    agency: 'customs',
+    password: 'bench-password-1',
+  });
   const login = await app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -58,12 +71,29 @@ async function benchEngine(engine: string, sql: Client) {
   const page = '/api/layers/seizures?limit=10000';
   const bytes = await get(page);
   const pageMs = await median(() => get(page));
-  rows.push({ engine, path: 'GET seizures, 10,000 features', value: `${pageMs.toFixed(0)} ms, ${(bytes / 1e6 / (pageMs / 1000)).toFixed(1)} MB/s` });
-  const filtered = '/api/layers/seizures?province=lang_son&from=2021-01-01&to=2022-12-31&category=electronics,textiles&limit=1000';
-  rows.push({ engine, path: 'GET seizures, filtered, count + 1,000', value: `${(await median(() => get(filtered))).toFixed(0)} ms` });
+  rows.push({
+    engine,
+    path: 'GET seizures, 10,000 features',
+    value: `${pageMs.toFixed(0)} ms, ${(bytes / 1e6 / (pageMs / 1000)).toFixed(1)} MB/s`,
+  });
+  const filtered =
+    '/api/layers/seizures?province=lang_son&from=2021-01-01&to=2022-12-31&category=electronics,textiles&limit=1000';
+  rows.push({
+    engine,
+    path: 'GET seizures, filtered, count + 1,000',
+    value: `${(await median(() => get(filtered))).toFixed(0)} ms`,
+  });
   const bbox = '/api/layers/seizures?bbox=104.8,10.5,105.2,10.9&limit=1000';
-  rows.push({ engine, path: 'GET seizures, bbox, count + 1,000', value: `${(await median(() => get(bbox))).toFixed(0)} ms` });
-  rows.push({ engine, path: 'GET /api/layers (7 counts + extents)', value: `${(await median(() => get('/api/layers'))).toFixed(0)} ms` });
+  rows.push({
+    engine,
+    path: 'GET seizures, bbox, count + 1,000',
+    value: `${(await median(() => get(bbox))).toFixed(0)} ms`,
+  });
+  rows.push({
+    engine,
+    path: 'GET /api/layers (7 counts + extents)',
+    value: `${(await median(() => get('/api/layers'))).toFixed(0)} ms`,
+  });
   await sql`drop schema ${sql(schema)} cascade`;
 }
 
@@ -71,9 +101,17 @@ const dir = mkdtempSync(join(tmpdir(), 'brm-bench-'));
 try {
   const [first, firstMs] = await time(() => startEmbedded(dir));
   await first.stop();
-  rows.push({ engine: 'pglite', path: 'embedded first start (initdb + PostGIS)', value: `${(firstMs / 1000).toFixed(1)} s` });
+  rows.push({
+    engine: 'pglite',
+    path: 'embedded first start (initdb + PostGIS)',
+    value: `${(firstMs / 1000).toFixed(1)} s`,
+  });
   const [engine, reopenMs] = await time(() => startEmbedded(dir));
-  rows.push({ engine: 'pglite', path: 'embedded start on an existing data dir (target <= 5 s)', value: `${(reopenMs / 1000).toFixed(1)} s` });
+  rows.push({
+    engine: 'pglite',
+    path: 'embedded start on an existing data dir (target <= 5 s)',
+    value: `${(reopenMs / 1000).toFixed(1)} s`,
+  });
   const sql = embeddedClient(engine.socketPath);
   await benchEngine('pglite', sql);
   await sql.end();

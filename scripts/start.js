@@ -7,13 +7,23 @@ import { join } from 'node:path';
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 const STAMP = 'build/index.js';
-const SOURCES = ['src', 'static', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
+const SOURCES = [
+  'src',
+  'static',
+  'package.json',
+  'package-lock.json',
+  'svelte.config.js',
+  'vite.config.ts',
+];
 
 /** @param {string} path @returns {number} newest modification time below path, in ms */
 function newestMtime(path) {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
+  return readdirSync(path).reduce(
+    (m, name) => Math.max(m, newestMtime(join(path, name))),
+    s.mtimeMs,
+  );
 }
 
 const stale =
@@ -22,7 +32,9 @@ const stale =
 
 if (stale) {
   console.log('[border-risk-map] Building the app (first start or changed sources)...');
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

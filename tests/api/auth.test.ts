@@ -13,7 +13,12 @@ const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 
 beforeAll(async () => {
   db = await testDb();
-  for (const [name, role] of [['alice', 'planner'], ['bob', 'analyst'], ['carol', 'commander'], ['dave', 'admin']] as const) {
+  for (const [name, role] of [
+    ['alice', 'planner'],
+    ['bob', 'analyst'],
+    ['carol', 'commander'],
+    ['dave', 'admin'],
+  ] as const) {
     await addUser(db.sql, name, role, name === 'bob' ? 'border_guard' : 'customs');
   }
 });
@@ -28,7 +33,9 @@ beforeEach(() => {
 
 const me = (cookie?: string) => app.request('/api/auth/me', { headers: cookie ? { cookie } : {} });
 const login = (username: string, password: string, client = '10.0.0.1') =>
-  app.request('/api/auth/login', json('POST', undefined, { username, password }), { clientAddress: client });
+  app.request('/api/auth/login', json('POST', undefined, { username, password }), {
+    clientAddress: client,
+  });
 const auditRows = (action: string) =>
   db.sql<{ username: string; outcome: string; details: { reason?: string } | null }[]>`
     select username, outcome, details from audit_log where action = ${action} and at >= ${new Date(clock.getTime() - 30 * 86_400_000)} order by id`;
@@ -38,10 +45,18 @@ describe('login', () => {
     const res = await login('alice', PASSWORD);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      user: { id: expect.any(Number), username: 'alice', role: 'planner', agency: 'customs', permissions: ['view', 'edit_routes'] },
+      user: {
+        id: expect.any(Number),
+        username: 'alice',
+        role: 'planner',
+        agency: 'customs',
+        permissions: ['view', 'edit_routes'],
+      },
     });
     const setCookie = res.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(/^brm_session=[A-Za-z0-9_-]{43}; Path=\/; Expires=.+; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).toMatch(
+      /^brm_session=[A-Za-z0-9_-]{43}; Path=\/; Expires=.+; HttpOnly; SameSite=Strict$/,
+    );
     const token = setCookie.split(';')[0].split('=')[1];
     // 43 base64url characters carry 256 bits.
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
@@ -53,7 +68,10 @@ describe('login', () => {
 
   it('marks the cookie Secure when configured (production)', async () => {
     const secureApp = testApp(db, { cookieSecure: true }, () => clock).app;
-    const res = await secureApp.request('/api/auth/login', json('POST', undefined, { username: 'alice', password: PASSWORD }));
+    const res = await secureApp.request(
+      '/api/auth/login',
+      json('POST', undefined, { username: 'alice', password: PASSWORD }),
+    );
     expect(res.headers.get('set-cookie')).toContain('; Secure');
   });
 
@@ -71,19 +89,34 @@ describe('login', () => {
   });
 
   it('rejects malformed bodies with 400', async () => {
-    const res = await app.request('/api/auth/login', json('POST', undefined, '{"username": "alice",'));
+    const res = await app.request(
+      '/api/auth/login',
+      json('POST', undefined, '{"username": "alice",'),
+    );
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toEqual({ code: 'bad_request', message: 'The body is not valid JSON.' });
-    const missing = await app.request('/api/auth/login', json('POST', undefined, { username: 'alice' }));
+    expect((await res.json()).error).toEqual({
+      code: 'bad_request',
+      message: 'The body is not valid JSON.',
+    });
+    const missing = await app.request(
+      '/api/auth/login',
+      json('POST', undefined, { username: 'alice' }),
+    );
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.message).toBe('Invalid body: password: Invalid input: expected string, received undefined');
+    expect((await missing.json()).error.message).toBe(
+      'Invalid body: password: Invalid input: expected string, received undefined',
+    );
   });
 });
 
 describe('sessions', () => {
   it('answers /auth/me for a live session and 401 without one', async () => {
     const cookie = await signIn(app, 'carol');
-    expect((await (await me(cookie)).json()).user).toMatchObject({ username: 'carol', role: 'commander', permissions: ['view'] });
+    expect((await (await me(cookie)).json()).user).toMatchObject({
+      username: 'carol',
+      role: 'commander',
+      permissions: ['view'],
+    });
     expect((await me()).status).toBe(401);
     expect((await me('brm_session=' + 'A'.repeat(43))).status).toBe(401);
   });
@@ -126,23 +159,36 @@ describe('sessions', () => {
     expect((await me(cookie)).status).toBe(401);
     expect(await deleteUserSessions(db.sql, 'erin')).toBe(0); // already removed on the refused request
     expect((await login('erin', PASSWORD)).status).toBe(401);
-    expect((await auditRows('login')).at(-1)).toMatchObject({ username: 'erin', outcome: 'failed', details: { reason: 'disabled' } });
+    expect((await auditRows('login')).at(-1)).toMatchObject({
+      username: 'erin',
+      outcome: 'failed',
+      details: { reason: 'disabled' },
+    });
   });
 });
 
 describe('login rate limit', () => {
   it('refuses a username after 5 failures in 15 minutes, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('bob', `wrong-${i}`, `10.1.0.${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('bob', `wrong-${i}`, `10.1.0.${i}`)).status).toBe(401);
     const limited = await login('bob', PASSWORD, '10.1.0.99');
     expect(limited.status).toBe(429);
-    expect((await limited.json()).error).toMatchObject({ code: 'too_many_attempts', details: { retry_after_s: 900 } });
-    expect((await auditRows('login')).at(-1)).toMatchObject({ username: 'bob', outcome: 'denied', details: { reason: 'rate_limited' } });
+    expect((await limited.json()).error).toMatchObject({
+      code: 'too_many_attempts',
+      details: { retry_after_s: 900 },
+    });
+    expect((await auditRows('login')).at(-1)).toMatchObject({
+      username: 'bob',
+      outcome: 'denied',
+      details: { reason: 'rate_limited' },
+    });
     advance(15 * MIN + 1000);
     expect((await login('bob', PASSWORD, '10.1.0.99')).status).toBe(200);
   });
 
   it('refuses a client address after 20 failures across usernames', async () => {
-    for (let i = 0; i < 20; i++) expect((await login(`guess${i}`, 'x', '10.2.0.1')).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await login(`guess${i}`, 'x', '10.2.0.1')).status).toBe(401);
     expect((await login('alice', PASSWORD, '10.2.0.1')).status).toBe(429);
     expect((await login('alice', PASSWORD, '10.2.0.2')).status).toBe(200);
   });

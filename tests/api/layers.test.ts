@@ -29,7 +29,9 @@ describe('GET /api/layers', () => {
   it('needs a session', async () => {
     const res = await app.request('/api/layers');
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to use this resource.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'unauthenticated', message: 'Sign in to use this resource.' },
+    });
   });
 
   it('lists every layer with its count and extent', async () => {
@@ -38,12 +40,31 @@ describe('GET /api/layers', () => {
     const { layers } = await res.json();
     const byId = Object.fromEntries(layers.map((l: { id: string }) => [l.id, l]));
     expect(Object.keys(byId)).toEqual([
-      'provinces', 'frontier', 'border_gates', 'waterways', 'trails', 'seizures', 'patrol_routes',
+      'provinces',
+      'frontier',
+      'border_gates',
+      'waterways',
+      'trails',
+      'seizures',
+      'patrol_routes',
     ]);
-    expect(byId.provinces).toMatchObject({ count: 2, geometry_type: 'MultiPolygon', bbox: [105, 10.5, 106.8, 22] });
+    expect(byId.provinces).toMatchObject({
+      count: 2,
+      geometry_type: 'MultiPolygon',
+      bbox: [105, 10.5, 106.8, 22],
+    });
     expect(byId.border_gates.count).toBe(5);
     expect(byId.seizures.count).toBe(6);
-    expect(byId.seizures.filters).toEqual(['province', 'bbox', 'limit', 'offset', 'from', 'to', 'category', 'agency']);
+    expect(byId.seizures.filters).toEqual([
+      'province',
+      'bbox',
+      'limit',
+      'offset',
+      'from',
+      'to',
+      'category',
+      'agency',
+    ]);
     expect(byId.patrol_routes).toMatchObject({ count: 0, bbox: null });
   });
 });
@@ -58,7 +79,14 @@ describe('GET /api/layers/:id', () => {
       type: 'Feature',
       id: 1,
       geometry: { type: 'Point', coordinates: [105, 10.55] },
-      properties: { code: 'g1', province: 'an_giang', name_vi: 'Cửa khẩu A', name_en: 'Gate A', kind: 'international', mode: 'road' },
+      properties: {
+        code: 'g1',
+        province: 'an_giang',
+        name_vi: 'Cửa khẩu A',
+        name_en: 'Gate A',
+        kind: 'international',
+        mode: 'road',
+      },
     });
   });
 
@@ -116,13 +144,48 @@ describe('GET /api/layers/:id', () => {
   });
 
   it.each([
-    ['/api/layers/seizures?bbox=1,2,3', 400, 'bad_parameter', 'bbox: expected four numbers: west,south,east,north'],
-    ['/api/layers/seizures?limit=0', 400, 'bad_parameter', 'limit: must be a whole number from 1 to 10000'],
-    ['/api/layers/seizures?province=hanoi', 400, 'bad_parameter', 'province: must be one of an_giang, lang_son'],
-    ['/api/layers/seizures?colour=red', 400, 'bad_parameter', 'colour: unknown parameter (allowed: province, bbox, from, to, category, agency, limit, offset)'],
-    ["/api/layers/seizures?category=sugar'%20or%201=1--", 400, 'bad_parameter', "category: 'sugar' or 1=1--' is not one of cigarettes, sugar, fuel, alcohol, firecrackers, drugs, currency, gold, electronics, textiles, cosmetics, pharmaceuticals, agricultural, livestock, wildlife, counterfeit, other"],
-    ['/api/layers/seizures?from=2024-02-30', 400, 'bad_parameter', 'from: not a real calendar date'],
-    ['/api/layers/users', 404, 'not_found', "No layer 'users'. Layers: provinces, frontier, border_gates, waterways, trails, seizures, patrol_routes"],
+    [
+      '/api/layers/seizures?bbox=1,2,3',
+      400,
+      'bad_parameter',
+      'bbox: expected four numbers: west,south,east,north',
+    ],
+    [
+      '/api/layers/seizures?limit=0',
+      400,
+      'bad_parameter',
+      'limit: must be a whole number from 1 to 10000',
+    ],
+    [
+      '/api/layers/seizures?province=hanoi',
+      400,
+      'bad_parameter',
+      'province: must be one of an_giang, lang_son',
+    ],
+    [
+      '/api/layers/seizures?colour=red',
+      400,
+      'bad_parameter',
+      'colour: unknown parameter (allowed: province, bbox, from, to, category, agency, limit, offset)',
+    ],
+    [
+      "/api/layers/seizures?category=sugar'%20or%201=1--",
+      400,
+      'bad_parameter',
+      "category: 'sugar' or 1=1--' is not one of cigarettes, sugar, fuel, alcohol, firecrackers, drugs, currency, gold, electronics, textiles, cosmetics, pharmaceuticals, agricultural, livestock, wildlife, counterfeit, other",
+    ],
+    [
+      '/api/layers/seizures?from=2024-02-30',
+      400,
+      'bad_parameter',
+      'from: not a real calendar date',
+    ],
+    [
+      '/api/layers/users',
+      404,
+      'not_found',
+      "No layer 'users'. Layers: provinces, frontier, border_gates, waterways, trails, seizures, patrol_routes",
+    ],
   ])('GET %s -> %i %s', async (url, status, code, message) => {
     const res = await get(url);
     expect(res.status).toBe(status);

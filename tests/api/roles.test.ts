@@ -8,7 +8,13 @@ let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
 let cookies: Record<Role, string>;
 let routeId: number;
-const LINE = { type: 'LineString', coordinates: [[105.01, 10.52], [105.1, 10.65]] };
+const LINE = {
+  type: 'LineString',
+  coordinates: [
+    [105.01, 10.52],
+    [105.1, 10.65],
+  ],
+};
 const body = { name: 'R', province: 'an_giang', agency: 'joint', geometry: LINE };
 
 beforeAll(async () => {
@@ -16,7 +22,9 @@ beforeAll(async () => {
   await loadMini(db.sql);
   app = testApp(db).app;
   cookies = await signInEveryRole(app, db.sql);
-  routeId = (await (await app.request('/api/patrol-routes', json('POST', cookies.admin, body))).json()).id;
+  routeId = (
+    await (await app.request('/api/patrol-routes', json('POST', cookies.admin, body))).json()
+  ).id;
 });
 afterAll(() => db.close());
 
@@ -24,7 +32,11 @@ type Who = Role | 'anonymous';
 const WHO: Who[] = ['anonymous', 'admin', 'commander', 'planner', 'analyst'];
 
 /** Expected status per caller for each kind of route: the server's authorisation contract. */
-const MATRIX: { name: string; request: (cookie?: string) => Response | Promise<Response>; expect: Record<Who, number> }[] = [
+const MATRIX: {
+  name: string;
+  request: (cookie?: string) => Response | Promise<Response>;
+  expect: Record<Who, number>;
+}[] = [
   {
     name: 'read a layer',
     request: (cookie) => app.request('/api/layers/seizures', { headers: cookie ? { cookie } : {} }),
@@ -47,13 +59,18 @@ const MATRIX: { name: string; request: (cookie?: string) => Response | Promise<R
   },
   {
     name: 'edit a patrol route (stale version after the first success)',
-    request: (cookie) => app.request(`/api/patrol-routes/${routeId}`, json('PUT', cookie, { ...body, version: 1 })),
+    request: (cookie) =>
+      app.request(`/api/patrol-routes/${routeId}`, json('PUT', cookie, { ...body, version: 1 })),
     // admin edits version 1 first, so the planner's version 1 is stale: 409 proves it was authorised.
     expect: { anonymous: 401, admin: 200, commander: 403, planner: 409, analyst: 403 },
   },
   {
     name: 'delete a patrol route',
-    request: (cookie) => app.request(`/api/patrol-routes/${routeId}?version=99`, { method: 'DELETE', headers: cookie ? { cookie } : {} }),
+    request: (cookie) =>
+      app.request(`/api/patrol-routes/${routeId}?version=99`, {
+        method: 'DELETE',
+        headers: cookie ? { cookie } : {},
+      }),
     expect: { anonymous: 401, admin: 409, commander: 403, planner: 409, analyst: 403 },
   },
   {

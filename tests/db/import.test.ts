@@ -16,7 +16,15 @@ const count = async (table: string) =>
 const gate = (id: string, coordinates: unknown, extra: object = {}) => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates },
-  properties: { id, province: 'an_giang', name_vi: 'Cửa khẩu', name_en: 'Gate', kind: 'main', mode: 'road', ...extra },
+  properties: {
+    id,
+    province: 'an_giang',
+    name_vi: 'Cửa khẩu',
+    name_en: 'Gate',
+    kind: 'main',
+    mode: 'road',
+    ...extra,
+  },
 });
 const fc = (...features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
 
@@ -26,19 +34,27 @@ describe('importGeoJson', () => {
     const report = await importGeoJson(
       db.sql,
       'border_gates',
-      fc(gate('ok-1', [105.1, 10.6]), gate('bad-1', [10.6, 105.1]), gate('bad-2', [105.1, 10.6], { kind: 'tunnel' })),
+      fc(
+        gate('ok-1', [105.1, 10.6]),
+        gate('bad-1', [10.6, 105.1]),
+        gate('bad-2', [105.1, 10.6], { kind: 'tunnel' }),
+      ),
     );
     expect(report).toMatchObject({ total: 3, accepted: 1, inserted: 0, updated: 0 });
     expect(report.rejected).toEqual([
       {
         index: 1,
         ref: 'bad-1',
-        problems: ['coordinates: [10.6, 105.1] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]'],
+        problems: [
+          'coordinates: [10.6, 105.1] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]',
+        ],
       },
       {
         index: 2,
         ref: 'bad-2',
-        problems: [expect.stringMatching(/^kind: Invalid option: expected one of "international"\|"main"/)],
+        problems: [
+          expect.stringMatching(/^kind: Invalid option: expected one of "international"\|"main"/),
+        ],
       },
     ]);
     expect(await count('border_gates')).toBe(before);
@@ -47,24 +63,42 @@ describe('importGeoJson', () => {
   it('lets PostGIS reject a self-intersecting polygon (a bow tie)', async () => {
     const bowTie = {
       type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [[[105, 10], [105.1, 10.1], [105.1, 10], [105, 10.1], [105, 10]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105, 10],
+            [105.1, 10.1],
+            [105.1, 10],
+            [105, 10.1],
+            [105, 10],
+          ],
+        ],
+      },
       properties: { id: 'an_giang', name_vi: 'An Giang', name_en: 'An Giang', neighbour: 'KH' },
     };
     const report = await importGeoJson(db.sql, 'provinces', fc(bowTie));
     expect(report.rejected).toHaveLength(1);
     expect(report.rejected[0].problems[0]).toMatch(/^invalid geometry: Self-intersection/);
     // The stored outline is unchanged: still the 0.2 degree square.
-    const [row] = await db.sql<{ area: number }[]>`select ST_Area(geom)::float8 as area from provinces where id = 'an_giang'`;
+    const [row] = await db.sql<
+      { area: number }[]
+    >`select ST_Area(geom)::float8 as area from provinces where id = 'an_giang'`;
     expect(row.area).toBeCloseTo(0.04, 10);
   });
 
   it('updates reference features by code instead of duplicating them', async () => {
     const before = await count('border_gates');
     const moved = gate('g1', [105.01, 10.56], { name_en: 'Gate A (moved)' });
-    const report = await importGeoJson(db.sql, 'border_gates', fc(moved, gate('new-1', [105.02, 10.57])));
+    const report = await importGeoJson(
+      db.sql,
+      'border_gates',
+      fc(moved, gate('new-1', [105.02, 10.57])),
+    );
     expect(report).toMatchObject({ inserted: 1, updated: 1, rejected: [] });
     expect(await count('border_gates')).toBe(before + 1);
-    const [g1] = await db.sql`select name_en, ST_X(geom)::float8 as x from border_gates where code = 'g1'`;
+    const [g1] =
+      await db.sql`select name_en, ST_X(geom)::float8 as x from border_gates where code = 'g1'`;
     expect(g1).toEqual({ name_en: 'Gate A (moved)', x: 105.01 });
   });
 
@@ -79,11 +113,19 @@ describe('importGeoJson', () => {
     const outside = {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [104.5, 10.0] },
-      properties: { occurred_at: '2022-01-01', category: 'fuel', lead_agency: 'customs', transport_mode: 'boat' },
+      properties: {
+        occurred_at: '2022-01-01',
+        category: 'fuel',
+        lead_agency: 'customs',
+        transport_mode: 'boat',
+      },
     };
     const report = await importGeoJson(db.sql, 'seizures', fc(outside));
     expect(report.rejected).toEqual([
-      { index: 0, problems: ['province: not given, and the point lies in neither province outline'] },
+      {
+        index: 0,
+        problems: ['province: not given, and the point lies in neither province outline'],
+      },
     ]);
   });
 

@@ -6,7 +6,12 @@ import { insertUser } from '../../src/lib/server/repositories/users';
 
 export const PASSWORD = 'correct horse battery';
 
-export async function addUser(sql: Sql, username: string, role: Role, agency: UserAgency = 'customs') {
+export async function addUser(
+  sql: Sql,
+  username: string,
+  role: Role,
+  agency: UserAgency = 'customs',
+) {
   return insertUser(sql, { username, passwordHash: await hashPassword(PASSWORD), role, agency });
 }
 

@@ -23,7 +23,9 @@ export default async function setup(project: TestProject) {
     console.log('Tests run against PostgreSQL at TEST_DATABASE_URL');
     return;
   }
-  const engine = await startEmbedded(resolve(process.env.TEST_DATA_DIR ?? '.data-test'), (m) => console.log(m));
+  const engine = await startEmbedded(resolve(process.env.TEST_DATA_DIR ?? '.data-test'), (m) =>
+    console.log(m),
+  );
   project.provide('socketPath', engine.socketPath);
   return () => engine.stop();
 }

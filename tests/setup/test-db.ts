@@ -2,7 +2,12 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/lib/server/api/app';
 import { loadConfig, type Config } from '../../src/lib/server/config';
-import { embeddedClient, useSchema, type Client, type Engine } from '../../src/lib/server/db/client';
+import {
+  embeddedClient,
+  useSchema,
+  type Client,
+  type Engine,
+} from '../../src/lib/server/db/client';
 import { migrate } from '../../src/lib/server/db/migrate';
 
 export interface TestDb {

@@ -6,7 +6,15 @@ const line = (coords: unknown) => ({ type: 'LineString', coordinates: coords });
 describe('checkGeometry', () => {
   it('accepts a point and a line in the area of operations', () => {
     expect(checkGeometry({ type: 'Point', coordinates: [105.12, 10.7] }, ['Point'])).toEqual([]);
-    expect(checkGeometry(line([[105, 10.5], [105.1, 10.6]]), ['LineString'])).toEqual([]);
+    expect(
+      checkGeometry(
+        line([
+          [105, 10.5],
+          [105.1, 10.6],
+        ]),
+        ['LineString'],
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a type the layer does not hold', () => {
@@ -41,18 +49,45 @@ describe('checkGeometry', () => {
   });
 
   it('needs two distinct positions on a line', () => {
-    expect(checkGeometry(line([[105, 10.5], [105, 10.5]]), ['LineString'])).toEqual([
-      'coordinates: a line needs at least 2 distinct positions',
-    ]);
+    expect(
+      checkGeometry(
+        line([
+          [105, 10.5],
+          [105, 10.5],
+        ]),
+        ['LineString'],
+      ),
+    ).toEqual(['coordinates: a line needs at least 2 distinct positions']);
   });
 
   it('needs closed rings of at least four positions', () => {
-    const open = { type: 'Polygon', coordinates: [[[105, 10], [105.1, 10], [105.1, 10.1], [105, 10.1]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105, 10],
+          [105.1, 10],
+          [105.1, 10.1],
+          [105, 10.1],
+        ],
+      ],
+    };
     expect(checkGeometry(open, ['Polygon'])).toEqual([
       'coordinates[0]: ring is not closed (first position must equal the last)',
     ]);
-    const short = { type: 'Polygon', coordinates: [[[105, 10], [105.1, 10], [105, 10]]] };
-    expect(checkGeometry(short, ['Polygon'])).toEqual(['coordinates[0]: a ring needs at least 4 positions']);
+    const short = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105, 10],
+          [105.1, 10],
+          [105, 10],
+        ],
+      ],
+    };
+    expect(checkGeometry(short, ['Polygon'])).toEqual([
+      'coordinates[0]: a ring needs at least 4 positions',
+    ]);
   });
 
   it('refuses nesting that does not match the type, however deep', () => {
@@ -71,6 +106,8 @@ describe('checkGeometry', () => {
     expect(checkGeometry(line(coords), ['LineString'], { maxVertices: 100 })).toEqual([
       'geometry has more than 100 positions',
     ]);
-    expect(checkGeometry(line(coords.slice(0, 100)), ['LineString'], { maxVertices: 100 })).toEqual([]);
+    expect(checkGeometry(line(coords.slice(0, 100)), ['LineString'], { maxVertices: 100 })).toEqual(
+      [],
+    );
   });
 });

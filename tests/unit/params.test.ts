@@ -42,7 +42,9 @@ describe('time range', () => {
     });
   });
   it('keeps date-times with a zone exact', () => {
-    expect(p.timeRange(undefined, '2024-03-01T07:30:00+07:00').to).toEqual(new Date('2024-03-01T00:30:00Z'));
+    expect(p.timeRange(undefined, '2024-03-01T07:30:00+07:00').to).toEqual(
+      new Date('2024-03-01T00:30:00Z'),
+    );
   });
   it.each([
     ['2024-02-30', 'not a real calendar date'],
