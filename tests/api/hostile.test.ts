@@ -214,6 +214,20 @@ describe('bodies', () => {
       415,
       'Send the body as application/json (or text/csv for imports).',
     ));
+  it('a cross-site request, recorded as denied', async () => {
+    await app.request('/api/patrol-routes', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    const [row] =
+      await db.sql`select action, outcome, details from audit_log where outcome = 'denied' order by id desc limit 1`;
+    expect(row).toEqual({
+      action: 'POST /api/patrol-routes',
+      outcome: 'denied',
+      details: { status: 403, reason: 'cross_site', origin: 'https://evil.example', site: null },
+    });
+  });
   it('a cross-site request', () =>
     expectError(
       app.request('/api/patrol-routes', {

@@ -56,13 +56,16 @@ export function createApp(deps: AppDeps) {
     ...deps,
     now,
     audit,
-    auditDenied: (c, outcome, details) =>
-      audit(c, {
-        action: `${c.req.method} ${c.req.routePath}`,
+    auditDenied: (c, outcome, details) => {
+      // Middleware that runs before routing sees the wildcard; name the path then.
+      const route = c.req.routePath.endsWith('*') ? c.req.path : c.req.routePath;
+      return audit(c, {
+        action: `${c.req.method} ${route}`,
         target: c.req.path,
         outcome,
         details: { ...details },
-      }),
+      });
+    },
     auth: {
       sql,
       now,
@@ -100,7 +103,7 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'no-store');
   });
   app.use(sessionUser(() => routeDeps.auth));
-  app.use(csrfGuard());
+  app.use(csrfGuard(routeDeps.auditDenied));
 
   app.route('/', healthRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app';
+import type { AppEnv, RouteDeps } from '../app';
 import { ApiError } from '../errors';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -9,18 +9,25 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Sec-Fetch-Site) on such requests, and a cross-site one is refused. Bodies must declare JSON,
  * GeoJSON or CSV, which a cross-site form cannot send without a CORS preflight we never grant.
  */
-export function csrfGuard(): MiddlewareHandler<AppEnv> {
+export function csrfGuard(auditDenied: RouteDeps['auditDenied']): MiddlewareHandler<AppEnv> {
   return async function csrfGuard(c, next) {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
     const self = new URL(c.req.url).origin;
     if ((origin && origin !== self) || (site && site !== 'same-origin' && site !== 'none')) {
+      await auditDenied(c, 'denied', {
+        status: 403,
+        reason: 'cross_site',
+        origin: origin ?? null,
+        site: site ?? null,
+      });
       throw new ApiError(403, 'cross_site', 'Cross-site requests may not change data.');
     }
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const hasBody = c.req.header('content-length') !== '0' && c.req.raw.body !== null;
     if (hasBody && !['application/json', 'application/geo+json', 'text/csv'].includes(type)) {
+      await auditDenied(c, 'denied', { status: 415, reason: 'content_type', content_type: type });
       throw new ApiError(
         415,
         'unsupported_media_type',
