@@ -145,3 +145,23 @@ describe('importGeoJson', () => {
     await expect(importGeoJson(db.sql, 'trails', '{nope')).rejects.toThrow(/^Not valid JSON/);
   });
 });
+
+describe('importGeoJson into an empty database', () => {
+  it('asks for the provinces first instead of failing on a foreign key', async () => {
+    const empty = await testDb();
+    try {
+      const report = await importGeoJson(empty.sql, 'border_gates', fc(gate('g-1', [105.1, 10.6])));
+      expect(report.rejected).toEqual([
+        {
+          index: 0,
+          ref: 'g-1',
+          problems: [
+            "province: 'an_giang' has no outline loaded yet; import the provinces layer first",
+          ],
+        },
+      ]);
+    } finally {
+      await empty.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A running embedded PGlite + PostGIS, reachable by postgres.js on a unix socket. */
@@ -27,7 +27,12 @@ export async function startEmbedded(
   mkdirSync(pgDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   const started = Date.now();
-  progress(`Opening embedded PostGIS in ${pgDir} (the first start takes up to a minute)...`);
+  const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
+  progress(
+    fresh
+      ? `Creating the embedded PostGIS in ${pgDir} (first start: up to a minute)...`
+      : `Opening the embedded PostGIS in ${pgDir}...`,
+  );
   const db = await PGlite.create({ dataDir: pgDir, extensions: { postgis } });
   const hasPostgis = await db.query<{ n: number }>(
     "select count(*)::int as n from pg_extension where extname = 'postgis'",

@@ -3,6 +3,7 @@ import type { LayerId } from '../../domain';
 import { parseGeoJson, refOf, type Rejection } from '../io/geojson-import';
 import type { GeometryLimits } from '../io/geometry-check';
 import { checkGeometries, writeFeatures } from '../repositories/feature-writes';
+import { loadedProvinceIds } from '../repositories/provinces';
 
 export interface ImportReport {
   layer: LayerId;
@@ -31,6 +32,7 @@ export async function importGeoJson(
   const { features, rejected } = parseGeoJson(text, layer, options.limits);
   const total = features.length + rejected.length;
 
+  const provinces = layer === 'provinces' ? undefined : await loadedProvinceIds(sql);
   for (let start = 0; start < features.length; start += BATCH) {
     const batch = features.slice(start, start + BATCH);
     const verdicts = await checkGeometries(
@@ -44,6 +46,12 @@ export async function importGeoJson(
       if (layer === 'seizures' && !f.row.province) {
         if (v.province) f.row.province = v.province;
         else problems.push('province: not given, and the point lies in neither province outline');
+      }
+      const province = f.row.province;
+      if (provinces && typeof province === 'string' && !provinces.has(province)) {
+        problems.push(
+          `province: '${province}' has no outline loaded yet; import the provinces layer first`,
+        );
       }
       if (problems.length) rejected.push({ index: f.index, ref: refOf(f.row), problems });
     });
