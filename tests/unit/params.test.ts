@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/lib/server/api/errors';
+import { ApiError } from '../../src/lib/server/errors';
 import * as p from '../../src/lib/server/api/params';
 
 function message(fn: () => unknown): string {

@@ -8,7 +8,7 @@ import type { Database } from '../db/client';
 import { appendAudit, type AuditEntry } from '../repositories/audit';
 import type { AuthDeps, SessionUser } from '../services/auth';
 import { auditFromRequest } from './context';
-import { ApiError, errorBody, tooLarge } from './errors';
+import { ApiError, errorBody, tooLarge } from '../errors';
 import { csrfGuard } from './middleware/csrf';
 import { sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';

@@ -8,7 +8,7 @@ import {
   type Category,
   type Province,
 } from '../../domain';
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 
 /** Query-string parsers: each returns a typed value or throws a 400 naming the parameter. */
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ApiError, badRequest } from './errors';
+import { ApiError, badRequest } from '../errors';
 
 /**
  * The request body parsed as JSON and validated by `schema`: 400 for malformed JSON or a body

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/client';
-import { ApiError } from '../api/errors';
+import { ApiError } from '../errors';
 import { dummyHash, verifyPassword } from '../auth/passwords';
 import type { Role, UserAgency } from '../auth/roles';
 import { hashToken, newToken } from '../auth/tokens';

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import { LAYER_IDS, isOneOf, type LayerId } from '../../domain';
-import { notFound } from '../api/errors';
+import { notFound } from '../errors';
 import { LAYERS, type LayerDef } from '../repositories/layer-registry';
 import * as repo from '../repositories/layers';
 import type { LayerFilter, Page } from '../repositories/layers';

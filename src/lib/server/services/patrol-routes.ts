@@ -1,5 +1,5 @@
 import type { Sql } from '../db/client';
-import { ApiError, conflict, invalidGeometry, notFound } from '../api/errors';
+import { ApiError, conflict, invalidGeometry, notFound } from '../errors';
 import { mayChangeAgencyRecord } from '../auth/roles';
 import { checkGeometry } from '../io/geometry-check';
 import * as repo from '../repositories/patrol-routes';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { can, type Permission } from '../../auth/roles';
 import type { AppEnv } from '../app';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 
 type Audit = (
   c: Parameters<MiddlewareHandler<AppEnv>>[0],

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, RouteDeps } from '../app';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -5,7 +5,7 @@ import { permissionsOf } from '../../auth/roles';
 import * as auth from '../../services/auth';
 import type { AppEnv, RouteDeps } from '../app';
 import { clientOf } from '../context';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 import { SESSION_COOKIE } from '../middleware/session';
 import { jsonBody } from '../validate';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AGENCIES, PROVINCES } from '../../../domain';
 import * as routes from '../../services/patrol-routes';
 import type { AppEnv, RouteDeps } from '../app';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 import { jsonBody } from '../validate';

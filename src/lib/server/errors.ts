@@ -1,9 +1,13 @@
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+/** The statuses a refusal can carry (the API answers 500 for anything else). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
-/** An error the client caused or may act on; becomes `{"error": {code, message, details}}`. */
+/**
+ * An error the caller caused or may act on, raised anywhere below the routes (services,
+ * validation); the API turns it into `{"error": {code, message, details}}` with its status.
+ */
 export class ApiError extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
+    readonly status: ErrorStatus,
     readonly code: string,
     message: string,
     readonly details?: unknown,
