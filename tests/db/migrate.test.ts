@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { testDb, type TestDb } from '../setup/test-db';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await testDb(); // already migrated with the real files
+});
+afterAll(() => db.close());
+
+const tables = async () =>
+  (
+    await db.sql<{ t: string }[]>`
+    select table_name as t from information_schema.tables where table_schema = ${db.schema} order by 1`
+  ).map((r) => r.t);
+
+describe('migrations', () => {
+  it('are numbered files applied in order and recorded once', async () => {
+    const files = readMigrations();
+    expect(files.map((m) => m.id)).toEqual(['0001_init', '0002_auth_audit']);
+    const rows = await db.sql`select id from schema_migrations order by id`;
+    expect(rows.map((r) => r.id)).toEqual(['0001_init', '0002_auth_audit']);
+    expect(await migrate(db.sql)).toEqual([]);
+  });
+
+  it('roll back a failing file whole: no half schema, no record', async () => {
+    const before = await tables();
+    const broken = [
+      { id: '9001_ok', sql: 'create table later_ok (a int);' },
+      { id: '9002_broken', sql: 'create table half_done (a int); select no_such_function();' },
+      { id: '9003_never', sql: 'create table never_reached (a int);' },
+    ];
+    await expect(migrate(db.sql, [...readMigrations(), ...broken])).rejects.toThrow(
+      /no_such_function/,
+    );
+    expect(await tables()).toEqual([...before, 'later_ok'].sort());
+    const ids = (await db.sql`select id from schema_migrations order by id`).map((r) => r.id);
+    expect(ids).toEqual(['0001_init', '0002_auth_audit', '9001_ok']);
+  });
+});
