@@ -88,6 +88,18 @@ describe('login', () => {
     ]);
   });
 
+  it('records a failed attempt under the name tried, not the session already open', async () => {
+    const cookie = await signIn(app, 'dave');
+    const res = await app.request(
+      '/api/auth/login',
+      json('POST', cookie, { username: 'mallory', password: 'x' }),
+    );
+    expect(res.status).toBe(401);
+    const [row] = await db.sql`
+      select username, role, outcome from audit_log where action = 'login' order by id desc limit 1`;
+    expect(row).toEqual({ username: 'mallory', role: null, outcome: 'failed' });
+  });
+
   it('rejects malformed bodies with 400', async () => {
     const res = await app.request(
       '/api/auth/login',

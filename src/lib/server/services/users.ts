@@ -23,13 +23,22 @@ function checkFields(u: { username: string; role: string; agency: string }): ass
   }
 }
 
-const audit = (sql: Client, action: string, target: string, details?: Record<string, unknown>) =>
-  appendAudit(sql, { at: new Date(), action, target, outcome: 'ok', username: 'cli', details });
+/** Who made a change outside the API: the command line, or the app's own first start. */
+export type Actor = 'cli' | 'system';
+
+const audit = (
+  sql: Client,
+  actor: Actor,
+  action: string,
+  target: string,
+  details?: Record<string, unknown>,
+) => appendAudit(sql, { at: new Date(), action, target, outcome: 'ok', username: actor, details });
 
 /** Adds a user; with no password given, generates one and returns it (shown once, never stored). */
 export async function addUser(
   sql: Client,
   input: { username: string; role: string; agency: string; password?: string },
+  actor: Actor = 'cli',
 ): Promise<{ user: users.User; generatedPassword?: string }> {
   const given = input.password;
   checkFields(input);
@@ -43,7 +52,10 @@ export async function addUser(
     ...input,
     passwordHash: await hashPassword(password),
   });
-  await audit(sql, 'user.add', `users/${user.username}`, { role: user.role, agency: user.agency });
+  await audit(sql, actor, 'user.add', `users/${user.username}`, {
+    role: user.role,
+    agency: user.agency,
+  });
   return { user, generatedPassword: generated };
 }
 
@@ -59,7 +71,7 @@ export async function setUserDisabled(
       throw new UserError(`no user '${username}'`);
     if (disabled) ended = await deleteUserSessions(tx, username);
   });
-  await audit(sql, disabled ? 'user.disable' : 'user.enable', `users/${username}`, {
+  await audit(sql, 'cli', disabled ? 'user.disable' : 'user.enable', `users/${username}`, {
     sessions_ended: ended,
   });
   return ended;
@@ -81,7 +93,7 @@ export async function resetPassword(
       throw new UserError(`no user '${username}'`);
     await deleteUserSessions(tx, username);
   });
-  await audit(sql, 'user.reset_password', `users/${username}`);
+  await audit(sql, 'cli', 'user.reset_password', `users/${username}`);
   return generated;
 }
 
@@ -102,7 +114,7 @@ export async function createDemoUsers(
   if ((await users.countUsers(sql)) > 0) return [];
   const created = [];
   for (const u of DEMO_USERS) {
-    const { generatedPassword } = await addUser(sql, u);
+    const { generatedPassword } = await addUser(sql, u, 'system');
     created.push({ username: u.username, role: u.role, password: generatedPassword! });
   }
   return created;

@@ -19,7 +19,8 @@ export function authRoutes(deps: RouteDeps) {
     .post('/auth/login', async function login(c) {
       const body = await jsonBody(c, credentials);
       const session = await auth.login(
-        { ...deps.auth, audit: (e) => deps.audit(c, e) },
+        // A login attempt is about the name tried, never the browser's current session user.
+        { ...deps.auth, audit: (e) => deps.audit(c, { user: null, ...e }) },
         { ...body, client: clientOf(c) },
       );
       setCookie(c, SESSION_COOKIE, session.token, {
