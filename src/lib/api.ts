@@ -182,3 +182,67 @@ export async function login(
 export async function logout(fetchFn: Fetch = fetch): Promise<void> {
   await getJson('/api/auth/logout', { method: 'POST' }, fetchFn);
 }
+
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One row of the append-only audit log, as GET /api/audit returns it. */
+export interface AuditEntry {
+  id: number;
+  /** ISO instant with zone. */
+  at: string;
+  /** For a failed sign-in, the name that was tried; null for a request without a session. */
+  username: string | null;
+  role: string | null;
+  agency: string | null;
+  action: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  details: unknown;
+  request_id: string | null;
+  client: string | null;
+}
+
+export interface AuditPage {
+  total: number;
+  entries: AuditEntry[];
+}
+
+export interface AuditQuery {
+  /** `YYYY-MM-DD` (a UTC day) or an ISO date-time with zone, inclusive. */
+  from?: string;
+  /** `YYYY-MM-DD` (the whole UTC day) or an ISO date-time with zone, exclusive. */
+  to?: string;
+  username?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  limit?: number;
+  offset?: number;
+}
+
+/** Query string for an audit request; empty and undefined values are left out. */
+export function auditSearchParams(query: AuditQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ['from', 'to', 'username', 'action', 'outcome'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  return params;
+}
+
+/** A page of the audit log, newest first. Signed out: ApiError 401; not an admin: 403. */
+export async function fetchAudit(
+  query: AuditQuery,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<AuditPage> {
+  const qs = auditSearchParams(query).toString();
+  const body = (await getJson(`/api/audit${qs ? `?${qs}` : ''}`, init, fetchFn)) as
+    Partial<AuditPage> | undefined;
+  if (typeof body?.total !== 'number' || !Array.isArray(body.entries)) {
+    throw new ApiError(200, 'bad_response', 'the audit answer has no total or entries');
+  }
+  return { total: body.total, entries: body.entries };
+}

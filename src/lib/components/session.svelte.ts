@@ -35,6 +35,11 @@ class Session {
     }
   }
 
+  /** Whether the signed-in user holds a permission (to hide links; the server still decides). */
+  can(permission: string): boolean {
+    return this.user?.permissions.includes(permission) ?? false;
+  }
+
   /** A 401 from any call means the session ended (expired, signed out elsewhere). */
   noteFailure(error: unknown): void {
     if (error instanceof ApiError && error.status === 401) this.user = null;

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NO_FILTERS,
+  PAGE_SIZE,
+  auditApiQuery,
+  auditUrlQuery,
+  decodeAuditFilters,
+  encodeAuditFilters,
+  filtersActive,
+  invalidRange,
+  type AuditFilters,
+} from '../../src/lib/components/audit/filters';
+import { auditSearchParams } from '../../src/lib/api';
+
+const FULL: AuditFilters = {
+  from: '2024-03-01',
+  to: '2024-03-31',
+  username: 'demo.admin',
+  action: 'GET /api/audit',
+  outcome: 'denied',
+  page: 3,
+};
+
+describe('encodeAuditFilters', () => {
+  it('writes nothing for no filters in Vietnamese', () => {
+    expect(encodeAuditFilters(NO_FILTERS).toString()).toBe('');
+    expect(auditUrlQuery(NO_FILTERS, 'vi')).toBe('');
+  });
+  it('writes every field in a fixed order, slashes readable', () => {
+    expect(auditUrlQuery(FULL, 'en')).toBe(
+      'from=2024-03-01&to=2024-03-31&username=demo.admin&action=GET+/api/audit' +
+        '&outcome=denied&page=3&lang=en',
+    );
+  });
+  it('leaves the first page out', () => {
+    expect(auditUrlQuery({ ...NO_FILTERS, outcome: 'failed', page: 1 })).toBe('outcome=failed');
+  });
+});
+
+describe('decodeAuditFilters', () => {
+  it('reads back what it wrote', () => {
+    expect(decodeAuditFilters(encodeAuditFilters(FULL, 'en'))).toEqual(FULL);
+    expect(decodeAuditFilters(new URLSearchParams(auditUrlQuery(FULL)))).toEqual(FULL);
+  });
+  it('gives no filters for an empty query', () => {
+    expect(decodeAuditFilters(new URLSearchParams())).toEqual(NO_FILTERS);
+  });
+  it('ignores malformed values field by field', () => {
+    const params = new URLSearchParams(
+      'from=2024-02-30&to=31/03/2024&outcome=maybe&page=0&username=%20ops.1%20&action=' +
+        'x'.repeat(101),
+    );
+    expect(decodeAuditFilters(params)).toEqual({ ...NO_FILTERS, username: 'ops.1' });
+    expect(decodeAuditFilters(new URLSearchParams('page=-2')).page).toBe(1);
+    expect(decodeAuditFilters(new URLSearchParams('page=2.5')).page).toBe(1);
+    expect(decodeAuditFilters(new URLSearchParams('page=99999999')).page).toBe(1);
+    expect(decodeAuditFilters(new URLSearchParams('page=12')).page).toBe(12);
+  });
+  it('drops an end day before the start day', () => {
+    const f = decodeAuditFilters(new URLSearchParams('from=2024-05-02&to=2024-05-01'));
+    expect(f).toEqual({ ...NO_FILTERS, from: '2024-05-02' });
+  });
+  it('accepts the same day as start and end', () => {
+    const f = decodeAuditFilters(new URLSearchParams('from=2024-05-02&to=2024-05-02'));
+    expect([f.from, f.to]).toEqual(['2024-05-02', '2024-05-02']);
+  });
+});
+
+describe('auditApiQuery', () => {
+  it('asks for the first 100 entries without filters', () => {
+    expect(auditApiQuery(NO_FILTERS)).toEqual({ limit: 100, offset: 0 });
+    expect(PAGE_SIZE).toBe(100);
+  });
+  it('turns Vietnam days into instants at midnight UTC+7, the end exclusive', () => {
+    expect(auditApiQuery({ ...NO_FILTERS, from: '2024-03-05', to: '2024-03-05' })).toEqual({
+      from: '2024-03-05T00:00:00+07:00',
+      to: '2024-03-06T00:00:00+07:00',
+      limit: 100,
+      offset: 0,
+    });
+  });
+  it('rolls the end over a month, a leap day and a year', () => {
+    expect(auditApiQuery({ ...NO_FILTERS, to: '2024-02-29' }).to).toBe('2024-03-01T00:00:00+07:00');
+    expect(auditApiQuery({ ...NO_FILTERS, to: '2023-02-28' }).to).toBe('2023-03-01T00:00:00+07:00');
+    expect(auditApiQuery({ ...NO_FILTERS, to: '2024-12-31' }).to).toBe('2025-01-01T00:00:00+07:00');
+  });
+  it('pages by 100 and passes the other filters through', () => {
+    expect(auditApiQuery(FULL)).toEqual({
+      from: '2024-03-01T00:00:00+07:00',
+      to: '2024-04-01T00:00:00+07:00',
+      username: 'demo.admin',
+      action: 'GET /api/audit',
+      outcome: 'denied',
+      limit: 100,
+      offset: 200,
+    });
+  });
+  it('encodes to a query string the API reads', () => {
+    expect(auditSearchParams(auditApiQuery({ ...FULL, to: '' })).toString()).toBe(
+      'from=2024-03-01T00%3A00%3A00%2B07%3A00&username=demo.admin&action=GET+%2Fapi%2Faudit' +
+        '&outcome=denied&limit=100&offset=200',
+    );
+  });
+});
+
+describe('invalidRange and filtersActive', () => {
+  it('flags a start after the end only when both are set', () => {
+    expect(invalidRange({ from: '2024-01-02', to: '2024-01-01' })).toBe(true);
+    expect(invalidRange({ from: '2024-01-01', to: '2024-01-01' })).toBe(false);
+    expect(invalidRange({ from: '2024-01-02', to: '' })).toBe(false);
+  });
+  it('ignores the page', () => {
+    expect(filtersActive({ ...NO_FILTERS, page: 4 })).toBe(false);
+    expect(filtersActive({ ...NO_FILTERS, outcome: 'ok' })).toBe(true);
+    expect(filtersActive({ ...NO_FILTERS, username: 'a' })).toBe(true);
+  });
+});
