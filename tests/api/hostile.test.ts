@@ -228,6 +228,16 @@ describe('bodies', () => {
       details: { status: 403, reason: 'cross_site', origin: 'https://evil.example', site: null },
     });
   });
+  it('an opaque origin ("null", e.g. a sandboxed frame)', () =>
+    expectError(
+      app.request('/api/patrol-routes', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', origin: 'null' },
+        body: '{}',
+      }),
+      403,
+      'Cross-site requests may not change data.',
+    ));
   it('a cross-site request', () =>
     expectError(
       app.request('/api/patrol-routes', {

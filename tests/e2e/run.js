@@ -491,6 +491,19 @@ async function main() {
       await restored.close();
     });
 
+    await test('lets a same-origin write through the CSRF guard (plain http, no ORIGIN)', async () => {
+      // Signed in as a commander: the server must refuse by role (forbidden), not as cross-site.
+      const { status, code } = await page.evaluate(async () => {
+        const res = await fetch('/api/patrol-routes', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        return { status: res.status, code: (await res.json()).error?.code };
+      });
+      check(status === 403 && code === 'forbidden', `same-origin write got ${status} ${code}`);
+    });
+
     await test('filters seizures by a typed dd/mm/yyyy date range and refetches', async () => {
       const total = Number(
         await page.getAttribute('li[data-layer=seizures] .layer-count', 'data-count'),

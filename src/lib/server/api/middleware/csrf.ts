@@ -14,8 +14,10 @@ export function csrfGuard(auditDenied: RouteDeps['auditDenied']): MiddlewareHand
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
-    const self = new URL(c.req.url).origin;
-    if ((origin && origin !== self) || (site && site !== 'same-origin' && site !== 'none')) {
+    // Hosts, not whole origins: behind adapter-node without ORIGIN set, the request URL says
+    // https even when the browser spoke plain http to localhost.
+    const crossHost = origin !== undefined && hostOf(origin) !== new URL(c.req.url).host;
+    if (crossHost || (site && site !== 'same-origin' && site !== 'none')) {
       await auditDenied(c, 'denied', {
         status: 403,
         reason: 'cross_site',
@@ -36,4 +38,12 @@ export function csrfGuard(auditDenied: RouteDeps['auditDenied']): MiddlewareHand
     }
     await next();
   };
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // "null" or garbage: never our host
+  }
 }
