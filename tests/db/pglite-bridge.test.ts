@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from '../setup/test-db';
+import { secondClient, testDb, type TestDb } from '../setup/test-db';
 
 /**
  * Every reply reaches the query it answers, also after errors. Through pglite-socket's server,
@@ -58,5 +58,47 @@ describe('replies after errors', () => {
       }),
     ).rejects.toThrow('guarded is read-only');
     expect(await sql`select count(*)::int as n from guarded`).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('several connections', () => {
+  it('never shows one connection the uncommitted rows of another', async () => {
+    const other = await secondClient(db);
+    try {
+      let committedAt = 0;
+      const writer = db.sql
+        .begin(async (tx) => {
+          await tx`insert into guarded values (100)`;
+          await new Promise((r) => setTimeout(r, 150));
+          await tx`insert into guarded values (101)`;
+        })
+        .then(() => (committedAt = performance.now()));
+      await new Promise((r) => setTimeout(r, 30));
+      const [{ n }] = await other<
+        { n: number }[]
+      >`select count(*)::int as n from guarded where x >= 100`;
+      const readAt = performance.now();
+      await writer;
+      // PostgreSQL reads the committed state (0); the embedded bridge makes the reader wait for
+      // the writer's commit (2). Never 1: half a transaction.
+      expect(n === 0 || (n === 2 && readAt >= committedAt)).toBe(true);
+      expect((await other`select count(*)::int as n from guarded where x >= 100`)[0].n).toBe(2);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('rolls back the open transaction of a connection that vanishes', async () => {
+    const quitter = await secondClient(db);
+    const reserved = await quitter.reserve();
+    await reserved`begin`;
+    await reserved`insert into guarded values (200)`;
+    // Drop the socket without COMMIT, as a crashed process would.
+    await quitter.end({ timeout: 0 });
+    const [{ n }] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from guarded where x = 200`;
+    expect(n).toBe(0);
+    expect(await db.sql`select 7 as v`).toEqual([{ v: 7 }]);
   });
 });

@@ -43,6 +43,16 @@ export async function testDb(): Promise<TestDb> {
   };
 }
 
+/** Another connection to the same file schema (for concurrency tests). */
+export async function secondClient(db: TestDb): Promise<Client> {
+  const url = inject('databaseUrl');
+  const sql = url
+    ? postgres(url, { max: 1, onnotice: () => {} })
+    : embeddedClient(inject('socketPath'));
+  await useSchema(sql, db.schema);
+  return sql;
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ DATA_DIR: '.data-test' }), ...overrides };
 }

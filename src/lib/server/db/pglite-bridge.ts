@@ -6,24 +6,62 @@ import type { PGlite } from '@electric-sql/pglite';
  *
  * Why not pglite-socket's server: it hands PGlite one protocol message at a time, and after an
  * error in the extended protocol the replies then drift by one (a later query receives the
- * earlier error, an earlier one an empty result; measured with tests/db/pglite-bridge.test.ts).
- * Here each client's messages are passed on in whole batches ending at Sync, Query or Flush,
- * as a real backend reads them, and batches from different connections never interleave
- * (PGlite is one session; a transaction keeps the lock until it ends).
+ * earlier error, an earlier one an empty result; tests/db/pglite-bridge.test.ts shows it).
+ * Here each client's messages go to PGlite in whole batches ending at Sync, Query or Flush, as
+ * a real backend reads them. PGlite is a single session, so batches run one at a time, and
+ * while a connection has a transaction open only its batches run: others wait their turn.
  */
 export async function serveOnSocket(db: PGlite, path: string): Promise<{ close(): Promise<void> }> {
-  let queue: Promise<void> = Promise.resolve();
+  type Job = { socket: Socket; message?: Uint8Array };
+  const pending: Job[] = [];
+  const sockets = new Set<Socket>();
   let owner: Socket | undefined;
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+  let pumping: Promise<void> | undefined;
+  // Set by close(): sockets report their end after the database may already be gone.
+  let closed = false;
+
+  /** The next job allowed to run: the transaction owner's while one is open, else the oldest. */
+  function nextJob(): Job | undefined {
+    const i = owner ? pending.findIndex((j) => j.socket === owner) : 0;
+    return i < 0 ? undefined : pending.splice(i, 1)[0];
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    if (!job.message) {
+      // The connection went away: undo whatever transaction it left open.
+      if (owner === job.socket && db.isInTransaction()) await db.exec('ROLLBACK');
+    } else if (!job.socket.destroyed) {
+      try {
+        const reply = await db.execProtocolRaw(job.message);
+        if (reply.length && job.socket.writable) job.socket.write(reply);
+      } catch {
+        job.socket.destroy();
+      }
+    }
+    owner = db.isInTransaction() && !job.socket.destroyed ? job.socket : undefined;
+  }
+
+  const runnable = () => (owner ? pending.some((j) => j.socket === owner) : pending.length > 0);
+
+  async function drain(): Promise<void> {
+    for (let job = nextJob(); job; job = nextJob()) await runJob(job);
+  }
+
+  /** Starts draining unless already draining; a job queued as a drain ends starts the next. */
+  function pump(): void {
+    if (pumping) return;
+    pumping = drain().finally(() => {
+      pumping = undefined;
+      if (runnable()) pump();
+    });
+  }
+
+  const enqueue = (job: Job) => {
+    if (closed) return;
+    pending.push(job);
+    pump();
   };
 
-  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     let buffer = Buffer.alloc(0);
@@ -31,66 +69,45 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
     let batch: Buffer[] = [];
     socket.setNoDelay(true);
 
-    const send = (bytes: Uint8Array) => {
-      if (bytes.length && socket.writable) socket.write(bytes);
-    };
-    const run = (message: Buffer) =>
-      exclusive(async () => {
-        // Wait for another connection's open transaction to end before running ours.
-        while (owner && owner !== socket && db.isInTransaction() && !owner.destroyed) {
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        send(await db.execProtocolRaw(new Uint8Array(message)));
-        owner = db.isInTransaction() ? socket : undefined;
-      });
-
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
         if (!started) {
           if (buffer.length < 8) return;
           const len = buffer.readInt32BE(0);
-          const code = buffer.readInt32BE(4);
-          if (len === 8 && code === 80877103) {
-            // SSLRequest: no TLS on a local socket.
-            send(Buffer.from('N'));
+          if (len === 8 && buffer.readInt32BE(4) === 80877103) {
+            socket.write('N'); // SSLRequest: no TLS on a local socket
             buffer = buffer.subarray(8);
             continue;
           }
           if (buffer.length < len) return;
-          const startup = buffer.subarray(0, len);
+          enqueue({ socket, message: new Uint8Array(buffer.subarray(0, len)) });
           buffer = buffer.subarray(len);
           started = true;
-          void run(Buffer.from(startup));
           continue;
         }
         if (buffer.length < 5) return;
         const len = 1 + buffer.readInt32BE(1);
         if (buffer.length < len) return;
         const type = String.fromCharCode(buffer[0]);
-        const message = Buffer.from(buffer.subarray(0, len));
+        batch.push(Buffer.from(buffer.subarray(0, len)));
         buffer = buffer.subarray(len);
         if (type === 'X') {
           socket.end();
           return;
         }
-        batch.push(message);
         if (type === 'S' || type === 'Q' || type === 'H') {
-          const whole = Buffer.concat(batch);
+          enqueue({ socket, message: new Uint8Array(Buffer.concat(batch)) });
           batch = [];
-          void run(whole).catch(() => socket.destroy());
         }
       }
     });
     socket.on('close', () => {
       sockets.delete(socket);
-      // A client that vanished mid-transaction must not hold the database.
-      if (owner === socket) {
-        void exclusive(async () => {
-          if (db.isInTransaction()) await db.exec('ROLLBACK');
-          owner = undefined;
-        });
-      }
+      // Its queued batches will never be answered; a rollback job takes their place.
+      for (let i = pending.length - 1; i >= 0; i--)
+        if (pending[i].socket === socket) pending.splice(i, 1);
+      enqueue({ socket });
     });
     socket.on('error', () => socket.destroy());
   });
@@ -101,9 +118,11 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
   });
   return {
     close: async () => {
+      closed = true;
+      pending.length = 0;
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
-      await queue;
+      await pumping;
     },
   };
 }
