@@ -122,6 +122,19 @@ export function createApp(deps: AppDeps) {
       return c.json(errorBody('http_error', err.message || 'Request failed'), err.status);
     }
     const id = c.get('requestId');
+    if ((err as { code?: unknown }).code === '57014') {
+      // PostgreSQL cancelled the query at statement_timeout: the client may narrow and retry.
+      return c.json(
+        errorBody(
+          'timeout',
+          'The query took too long and was cancelled. Narrow the filters and retry.',
+          {
+            request_id: id,
+          },
+        ),
+        503,
+      );
+    }
     logError(err, id);
     // Internals (SQL, stack) stay in the log; the client gets the id to quote.
     return c.json(errorBody('internal', 'Internal server error', { request_id: id }), 500);
