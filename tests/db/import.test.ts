@@ -109,6 +109,32 @@ describe('importGeoJson', () => {
     expect(await count('seizures')).toBe(before);
   });
 
+  it('names the source file of imported seizures unless they name their own source', async () => {
+    const seizure = (source?: string) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [105.12, 10.62] },
+      properties: {
+        occurred_at: '2023-03-03',
+        category: 'fuel',
+        lead_agency: 'customs',
+        transport_mode: 'boat',
+        ...(source ? { source } : {}),
+      },
+    });
+    const report = await importGeoJson(
+      db.sql,
+      'seizures',
+      fc(seizure(), seizure('Đồn BP Vĩnh Xương')),
+      {
+        source: 'import:march.geojson',
+      },
+    );
+    expect(report.inserted).toBe(2);
+    const rows =
+      await db.sql`select source from seizures where occurred_at = '2023-03-03' order by id`;
+    expect(rows.map((r) => r.source)).toEqual(['import:march.geojson', 'Đồn BP Vĩnh Xương']);
+  });
+
   it('rejects a seizure outside both provinces when no province is given', async () => {
     const outside = {
       type: 'Feature',

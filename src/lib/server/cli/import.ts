@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAYER_IDS, isOneOf } from '../../domain';
 import { importGeoJson } from '../services/import';

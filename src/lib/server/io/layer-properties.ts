@@ -77,7 +77,8 @@ export const PROPERTY_SCHEMAS = {
     transport_mode: z.enum(TRANSPORT_MODES),
     lead_agency: z.enum(AGENCIES),
     case_ref: z.string().max(100).optional(),
-    source: z.string().min(1).max(200).default('import'),
+    // When absent, the importer names the file the record came from.
+    source: z.string().min(1).max(200).optional(),
     synthetic: z.boolean().default(false),
   }),
   patrol_routes: z.object({

@@ -27,11 +27,14 @@ export async function importGeoJson(
   sql: Sql,
   layer: LayerId,
   text: string,
-  options: { dryRun?: boolean; limits?: GeometryLimits } = {},
+  options: { dryRun?: boolean; limits?: GeometryLimits; source?: string } = {},
 ): Promise<ImportReport> {
   const { features, rejected } = parseGeoJson(text, layer, options.limits);
   const total = features.length + rejected.length;
 
+  if (layer === 'seizures') {
+    for (const f of features) f.row.source ??= options.source ?? 'import';
+  }
   const provinces = layer === 'provinces' ? undefined : await loadedProvinceIds(sql);
   for (let start = 0; start < features.length; start += BATCH) {
     const batch = features.slice(start, start + BATCH);
