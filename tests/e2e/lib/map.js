@@ -1,0 +1,83 @@
+/**
+ * Reading and driving the MapLibre map the page exposes as `window.__brmMap`.
+ */
+import { check } from './runner.js';
+
+/**
+ * Resolves after the map has finished rendering everything it has (its next `idle`).
+ * @param {import('playwright-core').Page} page
+ */
+export async function mapIdle(page) {
+  await page.waitForFunction(() => Boolean(window.__brmMap?.isStyleLoaded()), null, {
+    timeout: 30_000,
+  });
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const map = window.__brmMap;
+        if (!map) return done(undefined);
+        map.once('idle', () => done(undefined));
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/**
+ * Waits until every layer row in the panel reports a count (all requests answered).
+ * @param {import('playwright-core').Page} page
+ */
+export async function layersLoaded(page) {
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.layer-count[data-count]').length === 7 &&
+      !document.querySelector('.layer-count.busy'),
+    null,
+    { timeout: 60_000 },
+  );
+  await mapIdle(page);
+}
+
+/**
+ * Rendered features of map layers, as plain objects.
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} layers
+ */
+export function rendered(page, layers) {
+  return page.evaluate((ids) => {
+    const map = window.__brmMap;
+    if (!map) return [];
+    return map
+      .queryRenderedFeatures(undefined, { layers: ids.filter((id) => map.getLayer(id)) })
+      .map((f) => ({
+        layer: f.layer.id,
+        properties: f.properties,
+        point:
+          f.geometry.type === 'Point'
+            ? map.project(/** @type {[number, number]} */ (f.geometry.coordinates))
+            : null,
+      }));
+  }, layers);
+}
+
+/**
+ * Clicks a point feature of a map layer (the first rendered one inside the canvas).
+ * @param {import('playwright-core').Page} page
+ * @param {string} layer
+ */
+export async function clickFeature(page, layer) {
+  const features = await rendered(page, [layer]);
+  const box = await page.locator('.maplibregl-canvas').boundingBox();
+  check(box, 'no map canvas');
+  const target = features.find(
+    (f) =>
+      f.point &&
+      f.point.x > 40 &&
+      f.point.y > 40 &&
+      f.point.x < box.width - 60 &&
+      f.point.y < box.height - 40,
+  );
+  check(target?.point, `no ${layer} feature inside the view to click`);
+  await page.mouse.click(box.x + target.point.x, box.y + target.point.y);
+  await page.locator('.brm-popup').waitFor({ state: 'visible', timeout: 5000 });
+  return target;
+}
