@@ -26,6 +26,7 @@ const layer = values.layer;
 await withDatabase(async ({ sql }) => {
   const report = await importGeoJson(sql, layer, readFileSync(file, 'utf8'), {
     dryRun: values['dry-run'],
+    source: `import:${basename(file)}`,
   });
   console.log(
     `${file} -> ${layer}: ${report.total} features, ${report.accepted} valid, ${report.rejected.length} rejected`,
