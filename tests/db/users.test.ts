@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/passwords';
 import { findUserByName } from '../../src/lib/server/repositories/users';
+import { createDemoUsers } from '../../src/lib/server/services/first-start';
 import {
   addUser,
-  createDemoUsers,
   resetPassword,
   setUserDisabled,
   UserError,

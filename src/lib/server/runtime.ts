@@ -2,8 +2,7 @@ import { createApp, type App } from './api/app';
 import { loadConfig, type Config } from './config';
 import { connect, type Database } from './db/client';
 import { migrate } from './db/migrate';
-import { loadDemoDataIfEmpty } from './services/demo-data';
-import { createDemoUsers } from './services/users';
+import { completeFirstStart, type DemoAccount } from './services/first-start';
 
 export interface Runtime {
   app: App;
@@ -38,8 +37,7 @@ async function boot(): Promise<Runtime> {
   const applied = await migrate(db.sql);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   if (config.demoData && db.engine === 'pglite') {
-    await loadDemoDataIfEmpty(db.sql, { progress: log });
-    printDemoUsers(await createDemoUsers(db.sql));
+    await completeFirstStart(db.sql, { progress: log, announceAccounts: printDemoAccounts });
   }
   const app = createApp({ db, config });
   const close = async () => {
@@ -53,8 +51,7 @@ async function boot(): Promise<Runtime> {
 }
 
 /** The demo accounts' passwords are shown this once and stored only as argon2id hashes. */
-function printDemoUsers(users: { username: string; role: string; password: string }[]): void {
-  if (users.length === 0) return;
+function printDemoAccounts(users: DemoAccount[]): void {
   const lines = users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.password}`);
   console.log(
     [
@@ -62,6 +59,7 @@ function printDemoUsers(users: { username: string; role: string; password: strin
       '==================== Demo accounts (shown once; keep them) ====================',
       '  username         role       password',
       ...lines,
+      '  They work once the server says Ready; a start stopped before then shows a new set.',
       '  Manage accounts with: npm run user -- list | add | disable | reset-password',
       '================================================================================',
       '',

@@ -69,6 +69,14 @@ export function embeddedClient(socketPath: string): Client {
   return postgres({ ...clientOptions, path: socketPath, max: 1, idle_timeout: 0 });
 }
 
+/**
+ * Runs `fn` in a transaction: a new one on the client, a savepoint inside an open one, so a
+ * step can be all-or-nothing on its own and still join a caller's larger transaction.
+ */
+export function transaction<T>(sql: Sql, fn: (tx: postgres.TransactionSql) => Promise<T>) {
+  return 'savepoint' in sql ? sql.savepoint(fn) : sql.begin(fn);
+}
+
 /** Creates `schema` if needed and puts it first on the search path (PostGIS stays in public). */
 export async function useSchema(sql: Sql, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Bad schema name: ${schema}`);

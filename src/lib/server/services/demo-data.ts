@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Client as Sql } from '../db/client';
+import { transaction, type Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { generateSeizures, type SeedGeodata } from '../seed/seizures';
 import {
@@ -63,7 +63,7 @@ export async function seedSeizures(
   const progress = options.progress ?? (() => {});
   const records = generateSeizures(readSeedGeodata(), { count: options.count, seed: options.seed });
   let total = 0;
-  await sql.begin(async (tx) => {
+  await transaction(sql, async (tx) => {
     const removed = await deleteSyntheticSeizures(tx);
     if (removed) progress(`Removed ${removed} earlier synthetic seizures`);
     let batch: SeizureInput[] = [];
@@ -80,19 +80,4 @@ export async function seedSeizures(
     if (batch.length) await flush();
   });
   return total;
-}
-
-/** First start of the embedded demo: geodata and the default synthetic seizures. */
-export async function loadDemoDataIfEmpty(
-  sql: Sql,
-  options: { progress?: Progress } = {},
-): Promise<boolean> {
-  const progress = options.progress ?? (() => {});
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from provinces`;
-  if (row.n > 0) return false;
-  progress('Empty database: loading the demo geodata and synthetic seizures...');
-  await loadGeodata(sql, progress);
-  const n = await seedSeizures(sql, { progress });
-  progress(`Demo data ready: ${n} synthetic seizures (labelled synthetic in every record)`);
-  return true;
 }

@@ -1,4 +1,4 @@
-import type { Client as Sql } from '../db/client';
+import { transaction, type Sql } from '../db/client';
 import type { LayerId } from '../../domain';
 import { parseGeoJson, refOf, type Rejection } from '../io/geojson-import';
 import type { GeometryLimits } from '../io/geometry-check';
@@ -72,7 +72,7 @@ export async function importGeoJson(
   };
   if (rejected.length > 0 || report.dryRun || total === 0) return report;
 
-  await sql.begin(async (tx) => {
+  await transaction(sql, async (tx) => {
     for (let start = 0; start < features.length; start += BATCH) {
       const counts = await writeFeatures(tx, layer, features.slice(start, start + BATCH));
       report.inserted += counts.inserted;

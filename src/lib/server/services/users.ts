@@ -1,4 +1,4 @@
-import type { Client } from '../db/client';
+import type { Client, Sql } from '../db/client';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords';
 import { ROLES, USER_AGENCIES, type Role, type UserAgency } from '../auth/roles';
 import { appendAudit } from '../repositories/audit';
@@ -27,7 +27,7 @@ function checkFields(u: { username: string; role: string; agency: string }): ass
 export type Actor = 'cli' | 'system';
 
 const audit = (
-  sql: Client,
+  sql: Sql,
   actor: Actor,
   action: string,
   target: string,
@@ -36,7 +36,7 @@ const audit = (
 
 /** Adds a user; with no password given, generates one and returns it (shown once, never stored). */
 export async function addUser(
-  sql: Client,
+  sql: Sql,
   input: { username: string; role: string; agency: string; password?: string },
   actor: Actor = 'cli',
 ): Promise<{ user: users.User; generatedPassword?: string }> {
@@ -98,24 +98,3 @@ export async function resetPassword(
 }
 
 export const listUsers = users.listUsers;
-
-/** Demo accounts, one per role, created on the embedded demo's first start. */
-export const DEMO_USERS: { username: string; role: Role; agency: UserAgency }[] = [
-  { username: 'demo.admin', role: 'admin', agency: 'customs' },
-  { username: 'demo.commander', role: 'commander', agency: 'border_guard' },
-  { username: 'demo.planner', role: 'planner', agency: 'border_guard' },
-  { username: 'demo.analyst', role: 'analyst', agency: 'customs' },
-];
-
-/** Creates the demo users when there are no users at all; returns their passwords (once). */
-export async function createDemoUsers(
-  sql: Client,
-): Promise<{ username: string; role: Role; password: string }[]> {
-  if ((await users.countUsers(sql)) > 0) return [];
-  const created = [];
-  for (const u of DEMO_USERS) {
-    const { generatedPassword } = await addUser(sql, u, 'system');
-    created.push({ username: u.username, role: u.role, password: generatedPassword! });
-  }
-  return created;
-}

@@ -1,0 +1,92 @@
+import type { Client, Sql } from '../db/client';
+import type { Role, UserAgency } from '../auth/roles';
+import { completedSetupSteps, markSetupStep, type SetupStep } from '../repositories/setup-steps';
+import { countUsers } from '../repositories/users';
+import { loadGeodata, seedSeizures } from './demo-data';
+import { addUser } from './users';
+
+type Progress = (message: string) => void;
+
+/** Demo accounts, one per role, created on the embedded demo's first start. */
+export const DEMO_USERS: { username: string; role: Role; agency: UserAgency }[] = [
+  { username: 'demo.admin', role: 'admin', agency: 'customs' },
+  { username: 'demo.commander', role: 'commander', agency: 'border_guard' },
+  { username: 'demo.planner', role: 'planner', agency: 'border_guard' },
+  { username: 'demo.analyst', role: 'analyst', agency: 'customs' },
+];
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  password: string;
+}
+
+/**
+ * Creates the demo users when there are no users at all and returns their passwords (shown
+ * once, stored only as hashes). All four or none: the caller runs it in one transaction.
+ */
+export async function createDemoUsers(sql: Sql): Promise<DemoAccount[]> {
+  if ((await countUsers(sql)) > 0) return [];
+  const created: DemoAccount[] = [];
+  for (const u of DEMO_USERS) {
+    const { generatedPassword } = await addUser(sql, u, 'system');
+    created.push({ username: u.username, role: u.role, password: generatedPassword! });
+  }
+  return created;
+}
+
+export interface FirstStartOptions {
+  progress?: Progress;
+  /** Shows the demo accounts' passwords; called inside the step's transaction, before commit. */
+  announceAccounts: (accounts: DemoAccount[]) => void;
+}
+
+/**
+ * The embedded demo's first start, as steps that each commit together with their record in
+ * `setup_steps`: a start killed half-way leaves whole steps only, and the next start runs the
+ * steps still missing. The accounts are announced before their step commits, so a password is
+ * never lost: if the commit does not happen, the next start makes and shows a new set.
+ * Returns the steps run (empty when everything was already done).
+ */
+export async function completeFirstStart(
+  sql: Client,
+  options: FirstStartOptions,
+): Promise<SetupStep[]> {
+  const progress = options.progress ?? (() => {});
+  const done = await completedSetupSteps(sql);
+  const steps: [SetupStep, (tx: Sql) => Promise<void>][] = [
+    [
+      'geodata',
+      async (tx) => {
+        progress('Loading the demo geodata...');
+        await loadGeodata(tx, progress);
+      },
+    ],
+    [
+      'synthetic_seizures',
+      async (tx) => {
+        const n = await seedSeizures(tx, { progress });
+        progress(`Synthetic seizures ready: ${n} (labelled synthetic in every record)`);
+      },
+    ],
+    [
+      'demo_users',
+      async (tx) => {
+        const accounts = await createDemoUsers(tx);
+        if (accounts.length) options.announceAccounts(accounts);
+      },
+    ],
+  ];
+  const run: SetupStep[] = [];
+  for (const [step, work] of steps) {
+    if (done.has(step)) continue;
+    if (run.length === 0 && done.size > 0)
+      progress(`Resuming an interrupted first start at step '${step}'...`);
+    await sql.begin(async (tx) => {
+      await work(tx);
+      await markSetupStep(tx, step);
+    });
+    run.push(step);
+  }
+  return run;
+}
