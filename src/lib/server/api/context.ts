@@ -1,10 +1,13 @@
 import type { Context } from 'hono';
 import type { AuditEntry } from '../repositories/audit';
-import type { AppEnv } from './app';
+import type { AppEnv } from './types';
 
-/** The client address SvelteKit passed in, or 'unknown' (Hono's conninfo is not available here). */
+/**
+ * The client's address as the clientAddress middleware worked it out (trusted proxies taken into
+ * account), or 'unknown' (Hono's conninfo is not available when mounted inside SvelteKit).
+ */
 export function clientOf(c: Context<AppEnv>): string {
-  return c.env?.clientAddress ?? 'unknown';
+  return c.get('client') ?? c.env?.clientAddress ?? 'unknown';
 }
 
 /** An audit entry with this request's id, client and user filled in. */

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { can, type Permission } from '../../auth/roles';
-import type { AppEnv } from '../app';
+import type { AppEnv } from '../types';
 import { ApiError } from '../../errors';
 
 type Audit = (

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 import { ApiError } from '../../errors';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

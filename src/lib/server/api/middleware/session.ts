@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { authenticate, type AuthDeps } from '../../services/auth';
-import type { AppEnv } from '../app';
+import type { AppEnv } from '../types';
 
 export const SESSION_COOKIE = 'brm_session';
 

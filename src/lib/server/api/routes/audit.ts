@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { queryAudit, type Outcome } from '../../repositories/audit';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 
 export function healthRoutes({ db }: RouteDeps) {
   return new Hono<AppEnv>().get('/health', async function health(c) {

@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import type { Client } from '../db/client';
+import { ApiError } from '../errors';
+import { countAnonymousDenial, windowStart } from '../repositories/anonymous-denials';
+import { appendAudit } from '../repositories/audit';
+import { auditFromRequest, clientOf } from './context';
+import type { AppEnv, RouteDeps } from './types';
+
+/** Anonymous refusals from one client are logged once per window of this many minutes. */
+export const DENIAL_WINDOW_MINUTES = 10;
+
+type Trail = Pick<RouteDeps, 'audit' | 'auditDenied' | 'auditedWrite'>;
+
+/** The audit helpers every route uses, bound to one database and clock. */
+export function auditTrail(sql: Client, now: () => Date): Trail {
+  const audit: Trail['audit'] = (c, entry, tx) =>
+    appendAudit(tx ?? sql, { at: now(), ...auditFromRequest(c, entry) });
+
+  /** Middleware that runs before routing sees the wildcard; name the path then. */
+  const actionOf = (c: Context<AppEnv>) =>
+    `${c.req.method} ${c.req.routePath.endsWith('*') ? c.req.path : c.req.routePath}`;
+
+  const auditDenied: Trail['auditDenied'] = async (c, outcome, details, login) => {
+    const action = login ? 'login' : actionOf(c);
+    const entry = {
+      action,
+      target: c.req.path,
+      outcome,
+      details: { ...details },
+      ...(login ? { user: null, username: login.username } : {}),
+    };
+    if (c.get('user') && !login) return audit(c, entry);
+    const at = now();
+    const start = windowStart(at, DENIAL_WINDOW_MINUTES);
+    await sql.begin(async (tx) => {
+      const client = clientOf(c);
+      const n = await countAnonymousDenial(tx, { client, windowStart: start, at, action });
+      if (n > 1) return;
+      await appendAudit(tx, {
+        at,
+        ...auditFromRequest(c, {
+          ...entry,
+          details: { ...entry.details, window_start: start.toISOString() },
+        }),
+      });
+    });
+  };
+
+  const auditedWrite: Trail['auditedWrite'] = async (c, what, run, details) => {
+    try {
+      // postgres.js types begin()'s result as an unwrapped promise array; T is what run gave.
+      return (await sql.begin(async (tx) => {
+        const result = await run(tx);
+        await appendAudit(tx, {
+          at: now(),
+          ...auditFromRequest(c, { ...what, outcome: 'ok', details: { ...details(result) } }),
+        });
+        return result;
+      })) as Awaited<ReturnType<typeof run>>;
+    } catch (error) {
+      const refused = error instanceof ApiError;
+      const details = refused
+        ? { status: error.status, code: error.code }
+        : { status: 500, error: (error as Error)?.name ?? 'Error' };
+      // The write is rolled back; record that it was tried. If the database itself is failing
+      // this row cannot land either, and the original error is what the caller must see.
+      await audit(c, { ...what, outcome: refused ? 'failed' : 'error', details }).catch(() => {});
+      throw error;
+    }
+  };
+
+  return { audit, auditDenied, auditedWrite };
+}
