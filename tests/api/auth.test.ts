@@ -178,30 +178,3 @@ describe('sessions', () => {
     });
   });
 });
-
-describe('login rate limit', () => {
-  it('refuses a username after 5 failures in 15 minutes, even with the right password', async () => {
-    for (let i = 0; i < 5; i++)
-      expect((await login('bob', `wrong-${i}`, `10.1.0.${i}`)).status).toBe(401);
-    const limited = await login('bob', PASSWORD, '10.1.0.99');
-    expect(limited.status).toBe(429);
-    expect((await limited.json()).error).toMatchObject({
-      code: 'too_many_attempts',
-      details: { retry_after_s: 900 },
-    });
-    expect((await auditRows('login')).at(-1)).toMatchObject({
-      username: 'bob',
-      outcome: 'denied',
-      details: { reason: 'rate_limited' },
-    });
-    advance(15 * MIN + 1000);
-    expect((await login('bob', PASSWORD, '10.1.0.99')).status).toBe(200);
-  });
-
-  it('refuses a client address after 20 failures across usernames', async () => {
-    for (let i = 0; i < 20; i++)
-      expect((await login(`guess${i}`, 'x', '10.2.0.1')).status).toBe(401);
-    expect((await login('alice', PASSWORD, '10.2.0.1')).status).toBe(429);
-    expect((await login('alice', PASSWORD, '10.2.0.2')).status).toBe(200);
-  });
-});

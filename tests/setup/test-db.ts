@@ -53,6 +53,20 @@ export async function secondClient(db: TestDb): Promise<Client> {
   return sql;
 }
 
+/**
+ * A client with `max` connections to the file's schema on PostgreSQL, so requests really run
+ * side by side; on PGlite, one more single-connection client (it has one session anyway).
+ */
+export function pooledClient(db: TestDb, max = 10): Client {
+  const url = inject('databaseUrl');
+  if (!url) return embeddedClient(inject('socketPath'));
+  return postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { search_path: `${db.schema},public`, timezone: 'UTC' },
+  });
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ DATA_DIR: '.data-test' }), ...overrides };
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /** Everything the server reads from the environment, validated once, in one place. */
@@ -21,9 +22,17 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Login attempts before delays start: one username from one client, one client, one account. */
   loginMaxFailuresPerUser: number;
   loginMaxFailuresPerClient: number;
+  loginMaxFailuresPerAccount: number;
+  /** The first delay past those, doubling with each attempt up to the maximum. */
+  loginDelayBaseSeconds: number;
+  loginDelayMaxSeconds: number;
+  /** A login counter with no attempt for this long starts again from zero. */
   loginFailureWindowMinutes: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or proxy-addr names). */
+  trustedProxies: string[];
 }
 
 const bool = z
@@ -59,8 +68,38 @@ const schema = z.object({
     .default(12),
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
-  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
+  LOGIN_DELAY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(compilesAsTrust, {
+      message:
+        'a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+    }),
 });
+
+function compilesAsTrust(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -88,6 +127,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     loginMaxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
     loginMaxFailuresPerClient: e.LOGIN_MAX_FAILURES_PER_CLIENT,
+    loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginDelayBaseSeconds: e.LOGIN_DELAY_BASE_SECONDS,
+    loginDelayMaxSeconds: Math.max(e.LOGIN_DELAY_MAX_SECONDS, e.LOGIN_DELAY_BASE_SECONDS),
     loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -1,9 +1,14 @@
-import type { Sql } from '../db/client';
+import type { Client, Sql } from '../db/client';
 import { ApiError } from '../errors';
 import { dummyHash, verifyPassword } from '../auth/passwords';
 import type { Role, UserAgency } from '../auth/roles';
 import { hashToken, newToken } from '../auth/tokens';
-import { recentLoginFailures, type AuditEntry } from '../repositories/audit';
+import type { AuditEntry } from '../repositories/audit';
+import {
+  releaseAfterSuccess,
+  reserveLoginAttempt,
+  type ThrottleKey,
+} from '../repositories/login-throttle';
 import * as sessions from '../repositories/sessions';
 import { findUserByName } from '../repositories/users';
 
@@ -17,26 +22,45 @@ export interface SessionUser {
 export interface AuthPolicy {
   idleMinutes: number;
   absoluteHours: number;
-  /** Failed logins allowed per username, and per client address, within the window. */
+  /**
+   * Attempts allowed before delays start: for one username from one client, for one client
+   * over all usernames, and for one username over all clients (a guessing attack spread
+   * over many addresses). Past them each attempt waits twice as long as the one before.
+   */
   maxFailuresPerUser: number;
   maxFailuresPerClient: number;
+  maxFailuresPerAccount: number;
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+  /** Counters with no attempt for this long start again from zero. */
   failureWindowMinutes: number;
 }
 
 export interface AuthDeps {
-  sql: Sql;
+  sql: Client;
   now: () => Date;
   policy: AuthPolicy;
-  audit: (entry: Omit<AuditEntry, 'at'>) => Promise<void>;
+  /** Appends to the audit log; with `tx`, inside that transaction. */
+  audit: (entry: Omit<AuditEntry, 'at'>, tx?: Sql) => Promise<void>;
 }
 
 const MINUTE = 60_000;
 // Writing last_seen_at on every request would turn each read into a write.
 const TOUCH_EVERY_MS = MINUTE;
 
+/** The login throttle's keys for this attempt. */
+function throttleKeys(policy: AuthPolicy, username: string, client: string): ThrottleKey[] {
+  return [
+    { scope: 'pair', key: JSON.stringify([username, client]), free: policy.maxFailuresPerUser },
+    { scope: 'client', key: client, free: policy.maxFailuresPerClient },
+    { scope: 'user', key: username, free: policy.maxFailuresPerAccount },
+  ];
+}
+
 /**
- * Checks a username and password and opens a session. Failed attempts are recorded in the audit
- * log, which is also what the rate limit counts, so the limit holds across app instances.
+ * Checks a username and password and opens a session. Each attempt is first reserved in the
+ * login throttle (atomically, in the database, so the limits hold across app instances and
+ * under simultaneous attempts); a refused one is a 429 with the seconds to wait.
  */
 export async function login(
   deps: AuthDeps,
@@ -44,21 +68,19 @@ export async function login(
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
   const { sql, policy } = deps;
   const now = deps.now();
-  const since = new Date(now.getTime() - policy.failureWindowMinutes * MINUTE);
-  const failures = await recentLoginFailures(sql, since, input.username, input.client);
-  if (
-    failures.byUser >= policy.maxFailuresPerUser ||
-    failures.byClient >= policy.maxFailuresPerClient
-  ) {
-    await deps.audit({
-      action: 'login',
-      outcome: 'denied',
-      username: input.username,
-      details: { reason: 'rate_limited' },
-    });
-    throw new ApiError(429, 'too_many_attempts', 'Too many failed logins. Try again later.', {
-      retry_after_s: policy.failureWindowMinutes * 60,
-    });
+  const keys = throttleKeys(policy, input.username, input.client);
+  const reservation = await reserveLoginAttempt(sql, keys, now, {
+    baseDelayS: policy.baseDelaySeconds,
+    maxDelayS: policy.maxDelaySeconds,
+    forgetAfterMinutes: policy.failureWindowMinutes,
+  });
+  if (!reservation.allowed) {
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      `Too many failed sign-ins. Try again in ${reservation.retryAfterS} s.`,
+      { retry_after_s: reservation.retryAfterS },
+    );
   }
   const user = await findUserByName(sql, input.username);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
@@ -79,19 +101,19 @@ export async function login(
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 60 * MINUTE);
-  await sessions.deleteExpiredSessions(
-    sql,
-    now,
-    new Date(now.getTime() - policy.idleMinutes * MINUTE),
-  );
-  await sessions.insertSession(sql, hashToken(token), user.id, now, expiresAt);
   const sessionUser = {
     id: user.id,
     username: user.username,
     role: user.role,
     agency: user.agency,
   };
-  await deps.audit({ action: 'login', outcome: 'ok', user: sessionUser });
+  await sql.begin(async (tx) => {
+    await releaseAfterSuccess(tx, keys);
+    const idleCutoff = new Date(now.getTime() - policy.idleMinutes * MINUTE);
+    await sessions.deleteExpiredSessions(tx, now, idleCutoff);
+    await sessions.insertSession(tx, hashToken(token), user.id, now, expiresAt);
+    await deps.audit({ action: 'login', outcome: 'ok', user: sessionUser }, tx);
+  });
   return { token, user: sessionUser, expiresAt };
 }
 

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { permissionsOf } from '../../auth/roles';
 import * as auth from '../../services/auth';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 import { clientOf } from '../context';
 import { ApiError } from '../../errors';
 import { SESSION_COOKIE } from '../middleware/session';
@@ -18,11 +18,19 @@ export function authRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .post('/auth/login', async function login(c) {
       const body = await jsonBody(c, credentials);
-      const session = await auth.login(
-        // A login attempt is about the name tried, never the browser's current session user.
-        { ...deps.auth, audit: (e) => deps.audit(c, { user: null, ...e }) },
-        { ...body, client: clientOf(c) },
-      );
+      const session = await auth
+        .login(
+          // A login attempt is about the name tried, never the browser's current session user.
+          { ...deps.auth, audit: (e, tx) => deps.audit(c, { user: null, ...e }, tx) },
+          { ...body, client: clientOf(c) },
+        )
+        .catch(async (error) => {
+          if (error instanceof ApiError && error.status === 429) {
+            const details = { status: 429, reason: 'rate_limited' };
+            await deps.auditDenied(c, 'denied', details, { username: body.username });
+          }
+          throw error;
+        });
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'Strict',
