@@ -119,6 +119,23 @@ describe('GET /api/layers/:id', () => {
     expect(body.numberReturned).toBe(2);
   });
 
+  it('links the next page by id, so deep pages cost what the first does', async () => {
+    const first = (await features('?province=an_giang&limit=2')).body;
+    expect(first.links).toEqual([
+      { rel: 'next', href: '/api/layers/seizures?province=an_giang&limit=2&after=2' },
+    ]);
+    const second = (await features('?province=an_giang&limit=2&after=2')).body;
+    expect(second.features.map((f: { id: number }) => f.id)).toEqual([3]);
+    expect(second.numberMatched).toBe(3);
+    expect(second.links).toEqual([]);
+    // An offset past the first 100,000 features is refused: the next link goes by id instead.
+    const deep = await get('/api/layers/seizures?offset=100001');
+    expect(deep.status).toBe(400);
+    expect((await deep.json()).error.message).toBe(
+      'offset: must be a whole number from 0 to 100000',
+    );
+  });
+
   it('returns seizure properties with their types', async () => {
     const { body } = await features('?limit=1');
     expect(body.features[0].properties).toEqual({
@@ -166,7 +183,7 @@ describe('GET /api/layers/:id', () => {
       '/api/layers/seizures?colour=red',
       400,
       'bad_parameter',
-      'colour: unknown parameter (allowed: province, bbox, from, to, category, agency, limit, offset)',
+      'colour: unknown parameter (allowed: province, bbox, from, to, category, agency, limit, offset, after)',
     ],
     [
       "/api/layers/seizures?category=sugar'%20or%201=1--",

@@ -80,6 +80,31 @@ describe('patrol routes', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('pages the list by id with a next link, and caps the page', async () => {
+    for (let i = 0; i < 4; i++) await create(route({ name: `Page ${i}` }));
+    const all = await (
+      await app.request('/api/patrol-routes?limit=1000', { headers: { cookie: planner } })
+    ).json();
+    expect(all.links).toEqual([]);
+    const ids: number[] = [];
+    let href: string | undefined = '/api/patrol-routes?limit=2';
+    let pages = 0;
+    while (href) {
+      const page = await (await app.request(href, { headers: { cookie: planner } })).json();
+      expect(page.numberMatched).toBe(all.numberMatched);
+      expect(page.numberReturned).toBe(page.features.length);
+      ids.push(...page.features.map((f: { id: number }) => f.id));
+      href = page.links.find((l: { rel: string }) => l.rel === 'next')?.href;
+      pages++;
+    }
+    expect(ids).toEqual(all.features.map((f: { id: number }) => f.id));
+    expect(pages).toBe(Math.ceil(all.numberMatched / 2));
+    const tooBig = await app.request('/api/patrol-routes?limit=1001', {
+      headers: { cookie: planner },
+    });
+    expect(tooBig.status).toBe(400);
+  });
+
   it('updates with the current version and refuses a stale one with 409 and the current record', async () => {
     const { id } = await (await create(route({ name: 'R' }))).json();
     const first = await app.request(

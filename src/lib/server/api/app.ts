@@ -1,14 +1,12 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Config } from '../config';
-import type { Database } from '../db/client';
-import { appendAudit, type AuditEntry } from '../repositories/audit';
-import type { AuthDeps, SessionUser } from '../services/auth';
-import { auditFromRequest } from './context';
+import { appendAudit } from '../repositories/audit';
 import { ApiError, errorBody, tooLarge } from '../errors';
+import { auditTrail } from './audit-trail';
+import { clientAddress } from './middleware/client-address';
 import { csrfGuard } from './middleware/csrf';
 import { sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
@@ -16,30 +14,9 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
+import type { AppDeps, AppEnv, RouteDeps } from './types';
 
-export interface AppDeps {
-  db: Pick<Database, 'sql' | 'engine'>;
-  config: Config;
-  /** The current time; tests move it to expire sessions. */
-  now?: () => Date;
-  /** Where unexpected errors are reported; defaults to console.error. */
-  logError?: (error: unknown, requestId: string) => void;
-}
-
-export type AppEnv = {
-  Bindings: { clientAddress?: string };
-  Variables: { requestId: string; user?: SessionUser };
-};
-
-/** What every route module receives: the deps plus the shared helpers built from them. */
-export interface RouteDeps extends AppDeps {
-  now: () => Date;
-  auth: AuthDeps;
-  /** Appends to the audit log with the request's id, client and user. */
-  audit: (c: Context<AppEnv>, entry: Omit<AuditEntry, 'at'>) => Promise<void>;
-  /** The same, shaped for requirePermission's denied entries. */
-  auditDenied: (c: Context<AppEnv>, outcome: 'denied', details: object) => Promise<void>;
-}
+export type { AppDeps, AppEnv, RouteDeps } from './types';
 
 /**
  * The whole HTTP API as a Hono app under /api. It knows nothing of SvelteKit: the SvelteKit
@@ -50,31 +27,22 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const { sql } = deps.db;
   const { config } = deps;
-  const write = (entry: Omit<AuditEntry, 'at'>) => appendAudit(sql, { at: now(), ...entry });
-  const audit: RouteDeps['audit'] = (c, entry) => write(auditFromRequest(c, entry));
   const routeDeps: RouteDeps = {
     ...deps,
     now,
-    audit,
-    auditDenied: (c, outcome, details) => {
-      // Middleware that runs before routing sees the wildcard; name the path then.
-      const route = c.req.routePath.endsWith('*') ? c.req.path : c.req.routePath;
-      return audit(c, {
-        action: `${c.req.method} ${route}`,
-        target: c.req.path,
-        outcome,
-        details: { ...details },
-      });
-    },
+    ...auditTrail(sql, now),
     auth: {
       sql,
       now,
-      audit: write,
+      audit: (entry, tx) => appendAudit(tx ?? sql, { at: now(), ...entry }),
       policy: {
         idleMinutes: config.sessionIdleMinutes,
         absoluteHours: config.sessionAbsoluteHours,
         maxFailuresPerUser: config.loginMaxFailuresPerUser,
         maxFailuresPerClient: config.loginMaxFailuresPerClient,
+        maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
+        baseDelaySeconds: config.loginDelayBaseSeconds,
+        maxDelaySeconds: config.loginDelayMaxSeconds,
         failureWindowMinutes: config.loginFailureWindowMinutes,
       },
     },
@@ -83,6 +51,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>({ strict: false }).basePath('/api');
 
   app.use(requestId());
+  app.use(clientAddress(config.trustedProxies));
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -116,8 +85,11 @@ export function createApp(deps: AppDeps) {
   );
 
   app.onError((err, c) => {
-    if (err instanceof ApiError)
+    if (err instanceof ApiError) {
+      const wait = (err.details as { retry_after_s?: unknown } | undefined)?.retry_after_s;
+      if (typeof wait === 'number') c.header('Retry-After', String(wait));
       return c.json(errorBody(err.code, err.message, err.details), err.status);
+    }
     if (err instanceof HTTPException) {
       return c.json(errorBody('http_error', err.message || 'Request failed'), err.status);
     }

@@ -17,6 +17,8 @@ export interface LayerFilter {
 export interface Page {
   limit: number;
   offset: number;
+  /** Keyset cursor: only features with a larger id (0 = from the start). */
+  after: number;
 }
 
 export interface LayerSummary {
@@ -63,20 +65,24 @@ export function featureJson(sql: Sql, layer: LayerDef): Fragment {
   )::text`;
 }
 
-/** Features as GeoJSON text, one row each, written by PostGIS (6 decimals: about 0.1 m). */
+/** Features as GeoJSON text with their ids, written by PostGIS (6 decimals: about 0.1 m). */
 export async function selectFeatures(
   sql: Sql,
   layer: LayerDef,
   filter: LayerFilter,
   page: Page,
-): Promise<string[]> {
-  const rows = await sql<{ f: string }[]>`
-    select ${featureJson(sql, layer)} as f
-    from ${sql(layer.table)} t
-    where ${whereClause(sql, layer, filter)}
-    order by t.id
-    limit ${page.limit} offset ${page.offset}`;
-  return rows.map((r) => r.f);
+): Promise<{ id: number; f: string }[]> {
+  // The page is chosen first and only its rows become JSON: rows skipped by an offset are
+  // never turned into GeoJSON.
+  return sql<{ id: number; f: string }[]>`
+    select t.id, ${featureJson(sql, layer)} as f
+    from (
+      select * from ${sql(layer.table)} t
+      where ${whereClause(sql, layer, filter)} and t.id > ${page.after}
+      order by t.id
+      limit ${page.limit} offset ${page.offset}
+    ) t
+    order by t.id`;
 }
 
 export async function countFeatures(

@@ -41,16 +41,32 @@ const featureSql = (sql: Sql) => sql`
     )
   )`;
 
+export interface RouteFilter {
+  province?: string;
+  agency?: string[];
+}
+
+const routeWhere = (sql: Sql, filter: RouteFilter) => sql`
+  ${filter.province ? sql`r.province = ${filter.province}` : sql`true`}
+  and ${filter.agency ? sql`r.agency in ${sql(filter.agency)}` : sql`true`}`;
+
+/** Routes with id above `after`, in id order: keyset paging, bounded by `limit`. */
 export async function listRoutes(
   sql: Sql,
-  filter: { province?: string; agency?: string[] },
+  filter: RouteFilter,
+  page: { limit: number; after: number },
 ): Promise<PatrolRouteFeature[]> {
   const rows = await sql<{ f: PatrolRouteFeature }[]>`
     select ${featureSql(sql)} as f from patrol_routes r
-    where ${filter.province ? sql`r.province = ${filter.province}` : sql`true`}
-      and ${filter.agency ? sql`r.agency in ${sql(filter.agency)}` : sql`true`}
-    order by r.id`;
+    where ${routeWhere(sql, filter)} and r.id > ${page.after}
+    order by r.id limit ${page.limit}`;
   return rows.map((r) => r.f);
+}
+
+export async function countRoutes(sql: Sql, filter: RouteFilter): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from patrol_routes r where ${routeWhere(sql, filter)}`;
+  return row.n;
 }
 
 export async function getRoute(sql: Sql, id: number): Promise<RouteRow | undefined> {

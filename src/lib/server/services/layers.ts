@@ -38,7 +38,8 @@ function filtersOf(def: LayerDef): string[] {
 
 /**
  * A page of a layer as GeoJSON FeatureCollection text, with OGC-style `numberMatched` (all
- * features matching the filters) and `numberReturned`. Built as text: PostGIS already wrote
+ * features matching the filters), `numberReturned`, and a `next` link (from `nextHref`, given
+ * the last id) when the page is full. Built as text: PostGIS already wrote
  * each feature, so parsing and re-serialising them would only cost time.
  */
 export async function featureCollection(
@@ -46,16 +47,20 @@ export async function featureCollection(
   id: string,
   filter: LayerFilter,
   page: Page,
+  nextHref?: (after: number) => string,
 ): Promise<{ body: string; numberMatched: number; numberReturned: number }> {
   const def = layerDef(id);
-  const [numberMatched, features] = await Promise.all([
+  const [numberMatched, rows] = await Promise.all([
     repo.countFeatures(sql, def, filter),
     repo.selectFeatures(sql, def, filter, page),
   ]);
+  // A full page may have a next one, which starts after its last id.
+  const lastId = rows.length === page.limit ? rows[rows.length - 1].id : undefined;
+  const links = lastId === undefined || !nextHref ? [] : [{ rel: 'next', href: nextHref(lastId) }];
   const body =
-    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${features.length},` +
-    `"features":[${features.join(',')}]}`;
-  return { body, numberMatched, numberReturned: features.length };
+    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${rows.length},` +
+    `"links":${JSON.stringify(links)},"features":[${rows.map((r) => r.f).join(',')}]}`;
+  return { body, numberMatched, numberReturned: rows.length };
 }
 
 export async function feature(sql: Sql, id: string, fid: number): Promise<string> {

@@ -95,6 +95,20 @@ async function staleOrGone(sql: Sql, id: number, version: number): Promise<ApiEr
   );
 }
 
-export function listRoutesFor(sql: Sql, filter: { province?: string; agency?: string[] }) {
-  return repo.listRoutes(sql, filter);
+/**
+ * One page of routes in id order after `page.after`, with the count of all that match and the
+ * cursor of the next page (undefined on the last).
+ */
+export async function listRoutesFor(
+  sql: Sql,
+  filter: repo.RouteFilter,
+  page: { limit: number; after: number },
+) {
+  const [numberMatched, rows] = await Promise.all([
+    repo.countRoutes(sql, filter),
+    repo.listRoutes(sql, filter, { limit: page.limit + 1, after: page.after }),
+  ]);
+  const features = rows.slice(0, page.limit);
+  const nextAfter = rows.length > page.limit ? features[features.length - 1].id : undefined;
+  return { numberMatched, features, nextAfter };
 }

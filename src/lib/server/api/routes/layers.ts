@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
+import { afterHref, MAX_ID } from '../paging';
 import * as p from '../params';
 import * as layers from '../../services/layers';
 
@@ -14,7 +15,10 @@ const LAYER_PARAMS = [
   'agency',
   'limit',
   'offset',
+  'after',
 ] as const;
+/** Deeper pages than this go by `after` (the `next` link), which costs the same at any depth. */
+const MAX_OFFSET = 100_000;
 /** Reads of these layers are sensitive and go to the audit log with their filters and size. */
 const AUDITED_LAYERS = new Set(['seizures', 'patrol_routes']);
 
@@ -39,9 +43,12 @@ export function layerRoutes(deps: RouteDeps) {
       };
       const page = {
         limit: p.integer('limit', q.limit, 1, config.maxLimit, config.defaultLimit),
-        offset: p.integer('offset', q.offset, 0, 100_000_000, 0),
+        offset: p.integer('offset', q.offset, 0, MAX_OFFSET, 0),
+        after: p.integer('after', q.after, 0, MAX_ID, 0),
       };
-      const result = await layers.featureCollection(db.sql, id, filter, page);
+      const result = await layers.featureCollection(db.sql, id, filter, page, (after) =>
+        afterHref(c.req.url, after),
+      );
       if (AUDITED_LAYERS.has(id)) {
         await deps.audit(c, {
           action: 'layer.read',

@@ -2,9 +2,10 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AGENCIES, PROVINCES } from '../../../domain';
 import * as routes from '../../services/patrol-routes';
-import type { AppEnv, RouteDeps } from '../app';
+import type { AppEnv, RouteDeps } from '../types';
 import { ApiError } from '../../errors';
 import { requirePermission } from '../middleware/authorize';
+import { afterHref, MAX_ID } from '../paging';
 import * as p from '../params';
 import { jsonBody } from '../validate';
 
@@ -23,6 +24,9 @@ const routeFields = {
 const createBody = z.object(routeFields).strict();
 const updateBody = z.object({ ...routeFields, version: z.number().int().min(1) }).strict();
 
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+
 function routeId(c: Context<AppEnv>): number {
   const raw = c.req.param('id') ?? '';
   if (!/^\d{1,9}$/.test(raw)) throw new ApiError(404, 'not_found', `No patrol route '${raw}'`);
@@ -34,66 +38,64 @@ export function patrolRouteRoutes(deps: RouteDeps) {
   const view = requirePermission('view', deps.auditDenied);
   const edit = requirePermission('edit_routes', deps.auditDenied);
 
-  /** Runs a write and records it, whether it succeeds or is refused. */
-  async function audited<T>(
-    c: Context<AppEnv>,
-    action: string,
-    target: string,
-    run: () => Promise<T>,
-    details: (r: T) => object,
-  ) {
-    try {
-      const result = await run();
-      await deps.audit(c, { action, target, outcome: 'ok', details: { ...details(result) } });
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError) {
-        await deps.audit(c, {
-          action,
-          target,
-          outcome: 'failed',
-          details: { status: error.status, code: error.code },
-        });
-      }
-      throw error;
-    }
-  }
-
   return new Hono<AppEnv>()
     .get('/patrol-routes', view, async function listRoutes(c) {
       const q = c.req.query();
-      p.onlyKnown(q, ['province', 'agency']);
-      const features = await routes.listRoutesFor(sql, {
-        province: p.province(q.province),
-        agency: p.agencies(q.agency),
+      p.onlyKnown(q, ['province', 'agency', 'limit', 'after']);
+      const filter = { province: p.province(q.province), agency: p.agencies(q.agency) };
+      const page = {
+        limit: p.integer('limit', q.limit, 1, MAX_PAGE, DEFAULT_PAGE),
+        after: p.integer('after', q.after, 0, MAX_ID, 0),
+      };
+      const result = await routes.listRoutesFor(sql, filter, page);
+      await deps.audit(c, {
+        action: 'patrol_route.list',
+        target: 'patrol_routes',
+        outcome: 'ok',
+        details: { filters: q, number_returned: result.features.length },
       });
-      return c.json({ type: 'FeatureCollection', features });
+      return c.json({
+        type: 'FeatureCollection',
+        numberMatched: result.numberMatched,
+        numberReturned: result.features.length,
+        features: result.features,
+        links:
+          result.nextAfter === undefined
+            ? []
+            : [{ rel: 'next', href: afterHref(c.req.url, result.nextAfter) }],
+      });
     })
     .post('/patrol-routes', edit, async function createRoute(c) {
       const body = await jsonBody(c, createBody);
-      const row = await audited(
+      const row = await deps.auditedWrite(
         c,
-        'patrol_route.create',
-        'patrol_routes',
-        () => routes.createRoute(sql, c.get('user')!, body),
-        (r) => ({
-          id: r.id,
-          version_after: r.version,
-        }),
+        { action: 'patrol_route.create', target: 'patrol_routes' },
+        (tx) => routes.createRoute(tx, c.get('user')!, body),
+        (r) => ({ id: r.id, version_after: r.version }),
       );
       return c.json(row.feature, 201, { Location: `/api/patrol-routes/${row.id}` });
     })
     .get('/patrol-routes/:id', view, async function getRoute(c) {
-      return c.json((await routes.getRoute(sql, routeId(c))).feature);
+      const id = routeId(c);
+      const target = `patrol_routes/${id}`;
+      const row = await routes.getRoute(sql, id).catch(async (error) => {
+        if (error instanceof ApiError) {
+          const details = { status: error.status };
+          await deps.audit(c, { action: 'patrol_route.read', target, outcome: 'failed', details });
+        }
+        throw error;
+      });
+      const details = { id, version: row.version };
+      await deps.audit(c, { action: 'patrol_route.read', target, outcome: 'ok', details });
+      return c.json(row.feature);
     })
     .put('/patrol-routes/:id', edit, async function updateRoute(c) {
       const id = routeId(c);
       const { version, ...input } = await jsonBody(c, updateBody);
-      const { after } = await audited(
+      const { after } = await deps.auditedWrite(
         c,
-        'patrol_route.update',
-        `patrol_routes/${id}`,
-        () => routes.updateRoute(sql, c.get('user')!, id, version, input),
+        { action: 'patrol_route.update', target: `patrol_routes/${id}` },
+        (tx) => routes.updateRoute(tx, c.get('user')!, id, version, input),
         (r) => ({
           id,
           version_before: r.before.version,
@@ -109,11 +111,10 @@ export function patrolRouteRoutes(deps: RouteDeps) {
       if (q.version === undefined)
         throw p.missing('version', 'the version being deleted, e.g. ?version=3');
       const version = p.integer('version', q.version, 1, 2_000_000_000, 1);
-      await audited(
+      await deps.auditedWrite(
         c,
-        'patrol_route.delete',
-        `patrol_routes/${id}`,
-        () => routes.deleteRoute(sql, c.get('user')!, id, version),
+        { action: 'patrol_route.delete', target: `patrol_routes/${id}` },
+        (tx) => routes.deleteRoute(tx, c.get('user')!, id, version),
         (r) => ({
           id,
           version_before: r.version,

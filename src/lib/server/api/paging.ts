@@ -1,0 +1,14 @@
+/**
+ * The link to the page after `after`: the same request with the keyset cursor moved on and any
+ * offset dropped, so page 1000 costs what page 1 does.
+ * @example afterHref('http://h/api/layers/seizures?limit=2&offset=4', 17) // '/api/layers/seizures?limit=2&after=17'
+ */
+export function afterHref(url: string, after: number): string {
+  const next = new URL(url);
+  next.searchParams.delete('offset');
+  next.searchParams.set('after', String(after));
+  return `${next.pathname}${next.search}`;
+}
+
+/** The largest id a cursor can name (PostgreSQL integer). */
+export const MAX_ID = 2_147_483_647;
