@@ -31,6 +31,12 @@ export interface Config {
   loginDelayMaxSeconds: number;
   /** A login counter with no attempt for this long starts again from zero. */
   loginFailureWindowMinutes: number;
+  /** Requests using the database at once; unset: 1 embedded (one query at a time), 8 on PostgreSQL. */
+  dbConcurrency: number | undefined;
+  /** Requests one client may have running or waiting, requests waiting in all, longest wait. */
+  queueMaxPerClient: number;
+  queueMaxWaiting: number;
+  queueMaxWaitMs: number;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or proxy-addr names). */
   trustedProxies: string[];
 }
@@ -77,6 +83,10 @@ const schema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  DB_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
+  QUEUE_MAX_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(16),
+  QUEUE_MAX_WAITING: z.coerce.number().int().min(1).max(100_000).default(200),
+  QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -131,6 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginDelayBaseSeconds: e.LOGIN_DELAY_BASE_SECONDS,
     loginDelayMaxSeconds: Math.max(e.LOGIN_DELAY_MAX_SECONDS, e.LOGIN_DELAY_BASE_SECONDS),
     loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,
+    dbConcurrency: e.DB_CONCURRENCY,
+    queueMaxPerClient: e.QUEUE_MAX_PER_CLIENT,
+    queueMaxWaiting: e.QUEUE_MAX_WAITING,
+    queueMaxWaitMs: e.QUEUE_MAX_WAIT_MS,
     trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -8,6 +8,7 @@ import { ApiError, errorBody, tooLarge } from '../errors';
 import { auditTrail } from './audit-trail';
 import { clientAddress } from './middleware/client-address';
 import { csrfGuard } from './middleware/csrf';
+import { dbQueue } from './middleware/db-queue';
 import { sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -71,6 +72,15 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  app.use(
+    dbQueue({
+      concurrency: config.dbConcurrency ?? (deps.db.engine === 'pglite' ? 1 : 8),
+      maxPerClient: config.queueMaxPerClient,
+      maxWaiting: config.queueMaxWaiting,
+      maxWaitMs: config.queueMaxWaitMs,
+      defaultLimit: config.defaultLimit,
+    }),
+  );
   app.use(sessionUser(() => routeDeps.auth));
   app.use(csrfGuard(routeDeps.auditDenied));
 

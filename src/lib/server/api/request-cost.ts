@@ -1,0 +1,22 @@
+import type { Weight } from './fair-queue';
+
+/** A layer page larger than this many features counts as heavy. */
+export const HEAVY_FEATURES = 1000;
+
+/**
+ * How much database work a request will ask for, judged from what it names before it runs:
+ * big pages of a layer are heavy, everything else is light. New costly routes add a rule here.
+ * @example requestWeight('GET', '/api/layers/seizures', new URLSearchParams('limit=10000')) // 'heavy'
+ */
+export function requestWeight(
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  defaultLimit: number,
+): Weight {
+  if (method === 'GET' && /^\/api\/layers\/[a-z_]+\/?$/.test(path)) {
+    const limit = Number(query.get('limit') ?? defaultLimit);
+    return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
+  }
+  return 'light';
+}
