@@ -6,6 +6,11 @@ import { z } from 'zod';
 export interface Config {
   /** Server mode when set; embedded PGlite + PostGIS otherwise. */
   databaseUrl: string | undefined;
+  /**
+   * Server mode, optional: the owner role's URL. Migrations then run as the owner, which grants
+   * the app's own role (DATABASE_URL's) rows to read and write and the audit log to append to.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Where the embedded engine keeps its files and its socket. */
   dataDir: string;
   port: number;
@@ -47,6 +52,7 @@ const bool = z
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DEMO_DATA: bool.default(true),
@@ -124,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.DATABASE_URL ? e.MIGRATION_DATABASE_URL : undefined,
     dataDir: resolve(e.DATA_DIR),
     port: e.PORT,
     demoData: e.DEMO_DATA,

@@ -1,7 +1,7 @@
 import { createApp, type App } from './api/app';
 import { loadConfig, type Config } from './config';
 import { connect, type Database } from './db/client';
-import { migrate } from './db/migrate';
+import { prepareSchema } from './db/prepare';
 import { completeFirstStart, type DemoAccount } from './services/first-start';
 
 export interface Runtime {
@@ -34,7 +34,7 @@ async function boot(): Promise<Runtime> {
       : `Embedded database in ${config.dataDir}`,
   );
   const db = await connect(config, { progress: log });
-  const applied = await migrate(db.sql);
+  const applied = await prepareSchema(config, db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   if (config.demoData && db.engine === 'pglite') {
     await completeFirstStart(db.sql, { progress: log, announceAccounts: printDemoAccounts });

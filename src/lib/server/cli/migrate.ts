@@ -1,11 +1,13 @@
 import { loadConfig } from '../config';
 import { connect } from '../db/client';
-import { migrate } from '../db/migrate';
+import { prepareSchema } from '../db/prepare';
 
-// `npm run migrate`: apply pending migrations and list them.
-const db = await connect(loadConfig(), { progress: (m) => console.error(m) });
+// `npm run migrate`: apply pending migrations (as MIGRATION_DATABASE_URL's owner role when set,
+// which then grants DATABASE_URL's role its rights) and list them.
+const config = loadConfig();
+const db = await connect(config, { progress: (m) => console.error(m) });
 try {
-  const applied = await migrate(db.sql);
+  const applied = await prepareSchema(config, db);
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
 } catch (error) {
   console.error(`Migration failed: ${(error as Error).message}`);

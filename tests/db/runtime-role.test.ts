@@ -1,0 +1,75 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { grantRuntimeRole, roleOf } from '../../src/lib/server/db/grants';
+import { testDb, type TestDb } from '../setup/test-db';
+
+/**
+ * Server mode with two roles: the owner migrates; the app's role may read and write rows but
+ * only append to and read the audit log, and, owning nothing, cannot switch its triggers off.
+ * PGlite is one superuser session with no roles to separate, so this runs on PostgreSQL only.
+ */
+const url = inject('databaseUrl');
+let db: TestDb;
+let app: postgres.Sql;
+const role = `brm_rt_${Math.random().toString(36).slice(2, 8)}`;
+
+beforeAll(async () => {
+  if (!url) return;
+  db = await testDb();
+  await db.sql.unsafe(`create role ${role} login password 'runtime-test'`);
+  await grantRuntimeRole(db.sql, role, db.schema);
+  const asApp = new URL(url);
+  asApp.username = role;
+  asApp.password = 'runtime-test';
+  app = postgres(asApp.toString(), {
+    max: 1,
+    onnotice: () => {},
+    connection: { search_path: `${db.schema},public` },
+  });
+});
+afterAll(async () => {
+  if (!url) return;
+  await app.end();
+  await db.close(); // drops the schema, and with it every grant to the role
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop role ${role}`);
+  await admin.end();
+});
+
+describe.runIf(url)('the runtime role (PostgreSQL)', () => {
+  it('appends to and reads the audit log', async () => {
+    await app`insert into audit_log (action, outcome) values ('test.append', 'ok')`;
+    const [row] = await app`select count(*)::int as n from audit_log where action = 'test.append'`;
+    expect(row.n).toBe(1);
+  });
+
+  it('cannot change, delete, truncate or unprotect it', async () => {
+    const denied = /permission denied|must be owner/;
+    await expect(app`update audit_log set outcome = 'error'`).rejects.toThrow(denied);
+    await expect(app`delete from audit_log`).rejects.toThrow(denied);
+    await expect(app`truncate audit_log`).rejects.toThrow(denied);
+    await expect(app`alter table audit_log disable trigger all`).rejects.toThrow(denied);
+    await expect(app`drop table audit_log`).rejects.toThrow(denied);
+    await expect(app`create table sneaky (a int)`).rejects.toThrow(denied);
+    const [row] =
+      await db.sql`select count(*)::int as n from audit_log where action = 'test.append'`;
+    expect(row.n).toBe(1);
+  });
+
+  it('reads and writes the working tables', async () => {
+    await app`insert into provinces (id, name_vi, name_en, neighbour, geom)
+      values ('p_rt', 'P', 'P', 'KH', ST_Multi(ST_MakeEnvelope(105, 10, 105.1, 10.1, 4326)))`;
+    await app`update provinces set name_en = 'Q' where id = 'p_rt'`;
+    await app`delete from provinces where id = 'p_rt'`;
+    await app`insert into users (username, password_hash, role, agency)
+      values ('rt.user', 'x', 'analyst', 'customs')`;
+    await expect(app`insert into schema_migrations (id) values ('9999_x')`).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('is named by the user of the app URL', () => {
+    expect(roleOf('postgres://brm%5Fapp:secret@db:5432/brm')).toBe('brm_app');
+  });
+});
