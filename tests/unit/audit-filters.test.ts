@@ -55,6 +55,9 @@ describe('decodeAuditFilters', () => {
     expect(decodeAuditFilters(new URLSearchParams('page=2.5')).page).toBe(1);
     expect(decodeAuditFilters(new URLSearchParams('page=99999999')).page).toBe(1);
     expect(decodeAuditFilters(new URLSearchParams('page=12')).page).toBe(12);
+    // The API serves offsets up to 100,000: page 1,001 of 100 entries is the last.
+    expect(decodeAuditFilters(new URLSearchParams('page=1001')).page).toBe(1001);
+    expect(decodeAuditFilters(new URLSearchParams('page=1002')).page).toBe(1);
   });
   it('drops an end day before the start day', () => {
     const f = decodeAuditFilters(new URLSearchParams('from=2024-05-02&to=2024-05-01'));

@@ -11,8 +11,8 @@ import type { Locale } from '$lib/i18n/translate';
 export const PAGE_SIZE = 100;
 /** The API refuses longer usernames and action codes. */
 const MAX_TEXT = 100;
-/** The API's largest offset is 100,000,000. */
-const MAX_PAGE = 1_000_000;
+/** The API's largest offset is 100,000 (then the filters must be narrowed). */
+const MAX_PAGE = 100_000 / PAGE_SIZE + 1;
 
 export interface AuditFilters {
   /** `YYYY-MM-DD` (a day in Vietnam) or '' for an open bound. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadGeodata, seedSeizures } from '../services/demo-data';
+import { markSetupStep } from '../repositories/setup-steps';
 import { withDatabase } from './with-database';
 
 const usage = `Usage: npm run seed -- [--count N] [--seed S] [--no-geodata]
@@ -30,8 +31,17 @@ if (
 
 await withDatabase(async ({ sql }) => {
   const log = (m: string) => console.log(m);
-  if (!values['no-geodata']) await loadGeodata(sql, log);
   const started = Date.now();
-  const n = await seedSeizures(sql, { count, seed, progress: log });
+  // One transaction, recorded as the first start's steps, so the embedded demo's next start
+  // keeps this set instead of loading its default one over it.
+  const n = await sql.begin(async (tx) => {
+    if (!values['no-geodata']) {
+      await loadGeodata(tx, log);
+      await markSetupStep(tx, 'geodata');
+    }
+    const written = await seedSeizures(tx, { count, seed, progress: log });
+    await markSetupStep(tx, 'synthetic_seizures');
+    return written;
+  });
   console.log(`Wrote ${n} synthetic seizures in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 });

@@ -9,5 +9,5 @@ export async function completedSetupSteps(sql: Sql): Promise<Set<SetupStep>> {
 
 /** Records a step as done; call it in the transaction that did the step's work. */
 export async function markSetupStep(sql: Sql, step: SetupStep): Promise<void> {
-  await sql`insert into setup_steps (step) values (${step})`;
+  await sql`insert into setup_steps (step) values (${step}) on conflict (step) do nothing`;
 }
