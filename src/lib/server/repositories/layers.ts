@@ -65,24 +65,41 @@ export function featureJson(sql: Sql, layer: LayerDef): Fragment {
   )::text`;
 }
 
-/** Features as GeoJSON text with their ids, written by PostGIS (6 decimals: about 0.1 m). */
-export async function selectFeatures(
+export interface FeaturePage {
+  /** The page's features as GeoJSON, comma-separated, as UTF-8 bytes (empty for no rows). */
+  features: Buffer;
+  returned: number;
+  /** The id of the page's last feature (the next page's cursor), or null for no rows. */
+  lastId: number | null;
+}
+
+/**
+ * One page of features, written by PostGIS (6 decimals: about 0.1 m) and joined by the database
+ * into one value that arrives as raw bytes: the server never decodes, re-encodes or holds a row
+ * object per feature. The page is chosen first and only its rows become JSON, so rows skipped
+ * by an offset are never turned into GeoJSON.
+ */
+export async function selectFeaturePage(
   sql: Sql,
   layer: LayerDef,
   filter: LayerFilter,
   page: Page,
-): Promise<{ id: number; f: string }[]> {
-  // The page is chosen first and only its rows become JSON: rows skipped by an offset are
-  // never turned into GeoJSON.
-  return sql<{ id: number; f: string }[]>`
-    select t.id, ${featureJson(sql, layer)} as f
+): Promise<FeaturePage> {
+  const [row] = await sql`
+    select string_agg(${featureJson(sql, layer)}, ',' order by t.id) as f,
+      count(*)::int as n, max(t.id) as last
     from (
       select * from ${sql(layer.table)} t
       where ${whereClause(sql, layer, filter)} and t.id > ${page.after}
       order by t.id
       limit ${page.limit} offset ${page.offset}
-    ) t
-    order by t.id`;
+    ) t`.raw();
+  const [features, n, last] = row as unknown as (Buffer | null)[];
+  return {
+    features: features ?? Buffer.alloc(0),
+    returned: Number(n!.toString()),
+    lastId: last === null ? null : Number(last.toString()),
+  };
 }
 
 export async function countFeatures(

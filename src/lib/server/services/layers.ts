@@ -37,10 +37,10 @@ function filtersOf(def: LayerDef): string[] {
 }
 
 /**
- * A page of a layer as GeoJSON FeatureCollection text, with OGC-style `numberMatched` (all
- * features matching the filters), `numberReturned`, and a `next` link (from `nextHref`, given
- * the last id) when the page is full. Built as text: PostGIS already wrote
- * each feature, so parsing and re-serialising them would only cost time.
+ * A page of a layer as a GeoJSON FeatureCollection (UTF-8 bytes), with OGC-style
+ * `numberMatched` (all features matching the filters), `numberReturned`, and a `next` link
+ * (from `nextHref`, given the last id) when the page is full. Assembled from the bytes PostGIS
+ * wrote: parsing and re-serialising the features would only cost time.
  */
 export async function featureCollection(
   sql: Sql,
@@ -48,19 +48,26 @@ export async function featureCollection(
   filter: LayerFilter,
   page: Page,
   nextHref?: (after: number) => string,
-): Promise<{ body: string; numberMatched: number; numberReturned: number }> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; numberMatched: number; numberReturned: number }> {
   const def = layerDef(id);
   const [numberMatched, rows] = await Promise.all([
     repo.countFeatures(sql, def, filter),
-    repo.selectFeatures(sql, def, filter, page),
+    repo.selectFeaturePage(sql, def, filter, page),
   ]);
-  // A full page may have a next one, which starts after its last id.
-  const lastId = rows.length === page.limit ? rows[rows.length - 1].id : undefined;
-  const links = lastId === undefined || !nextHref ? [] : [{ rel: 'next', href: nextHref(lastId) }];
-  const body =
-    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${rows.length},` +
-    `"links":${JSON.stringify(links)},"features":[${rows.map((r) => r.f).join(',')}]}`;
-  return { body, numberMatched, numberReturned: rows.length };
+  const full = rows.returned === page.limit && rows.lastId !== null;
+  const links = full && nextHref ? [{ rel: 'next', href: nextHref(rows.lastId!) }] : [];
+  const head =
+    `{"type":"FeatureCollection","numberMatched":${numberMatched},` +
+    `"numberReturned":${rows.returned},"links":${JSON.stringify(links)},"features":[`;
+  const parts = [Buffer.from(head), rows.features, Buffer.from(']}')];
+  // A fresh ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool).
+  const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    body.set(p, at);
+    at += p.length;
+  }
+  return { body, numberMatched, numberReturned: rows.returned };
 }
 
 export async function feature(sql: Sql, id: string, fid: number): Promise<string> {
