@@ -49,6 +49,21 @@ describe('replies after errors', () => {
     ]);
   });
 
+  it('stay in step when an error comes while other queries are in flight', async () => {
+    // PGlite sent an extra ReadyForQuery after the error; the query waiting next took it as
+    // its own empty answer, and from then on each query received the previous one's rows.
+    const { sql } = db;
+    const both = await Promise.allSettled([sql`select ${'x'}::int as bad`, sql`select 2 as b`]);
+    expect(both.map((r) => (r.status === 'fulfilled' ? r.value : r.reason.message))).toEqual([
+      'invalid input syntax for type integer: "x"',
+      [{ b: 2 }],
+    ]);
+    expect(await sql`select 47 as v`).toEqual([{ v: 47 }]);
+    const syntax = await Promise.allSettled([sql`select from where ${1}`, sql`select 3 as c`]);
+    expect(syntax[1]).toEqual({ status: 'fulfilled', value: [{ c: 3 }] });
+    expect(await sql`select 48 as v`).toEqual([{ v: 48 }]);
+  });
+
   it('rolls back a failed transaction and carries on', async () => {
     const { sql } = db;
     await expect(

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { dropStrayReadyForQuery } from './pglite-replies';
 
 /**
  * Serves a PGlite database to PostgreSQL clients (postgres.js) on a unix socket.
@@ -12,7 +13,8 @@ import type { PGlite } from '@electric-sql/pglite';
  * while a connection has a transaction open only its batches run: others wait their turn.
  */
 export async function serveOnSocket(db: PGlite, path: string): Promise<{ close(): Promise<void> }> {
-  type Job = { socket: Socket; message?: Uint8Array };
+  /** A batch of one client's messages; `syncs` is how many ReadyForQuery it should get. */
+  type Job = { socket: Socket; message?: Uint8Array; syncs?: number };
   const pending: Job[] = [];
   const sockets = new Set<Socket>();
   let owner: Socket | undefined;
@@ -32,7 +34,8 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
       if (owner === job.socket && db.isInTransaction()) await db.exec('ROLLBACK');
     } else if (!job.socket.destroyed) {
       try {
-        const reply = await db.execProtocolRaw(job.message);
+        const raw = await db.execProtocolRaw(job.message);
+        const reply = job.syncs === undefined ? raw : dropStrayReadyForQuery(raw, job.syncs);
         if (reply.length && job.socket.writable) job.socket.write(reply);
       } catch {
         job.socket.destroy();
@@ -67,6 +70,7 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
     let buffer = Buffer.alloc(0);
     let started = false;
     let batch: Buffer[] = [];
+    let syncs = 0;
     socket.setNoDelay(true);
 
     socket.on('data', (chunk) => {
@@ -96,9 +100,13 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
           socket.end();
           return;
         }
+        if (type === 'S') syncs++;
         if (type === 'S' || type === 'Q' || type === 'H') {
-          enqueue({ socket, message: new Uint8Array(Buffer.concat(batch)) });
+          const message = new Uint8Array(Buffer.concat(batch));
+          // A simple Query's error is followed by ReadyForQuery as it should be: leave it be.
+          enqueue({ socket, message, syncs: type === 'Q' ? undefined : syncs });
           batch = [];
+          syncs = 0;
         }
       }
     });
