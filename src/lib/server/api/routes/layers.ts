@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../app';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
+import { readQuery } from '../query';
 import * as layers from '../../services/layers';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
@@ -28,8 +29,7 @@ export function layerRoutes(deps: RouteDeps) {
     .get('/layers/:id', view, async function layerFeatures(c) {
       const id = c.req.param('id');
       layers.layerDef(id); // 404 for an unknown layer before complaining about its parameters
-      const q = c.req.query();
-      p.onlyKnown(q, LAYER_PARAMS);
+      const q = readQuery(c, LAYER_PARAMS);
       const filter = {
         province: p.province(q.province),
         bbox: p.bbox(q.bbox),

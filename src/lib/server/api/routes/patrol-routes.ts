@@ -6,13 +6,15 @@ import type { AppEnv, RouteDeps } from '../app';
 import { ApiError } from '../../errors';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
+import { readQuery } from '../query';
+import { text } from '../../text';
 import { jsonBody } from '../validate';
 
 const routeFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ max: 200 }),
   province: z.enum(PROVINCES),
   agency: z.enum(AGENCIES),
-  unit: z.string().trim().max(200).nullish(),
+  unit: text({ max: 200 }).nullish(),
   radius_m: z.number().finite().gt(0).max(20_000).default(500),
   shifts_per_week: z.number().finite().min(0).max(84).default(7),
   // Structure and values are checked by checkGeometry, with messages a planner can act on.
@@ -21,7 +23,9 @@ const routeFields = {
   }),
 };
 const createBody = z.object(routeFields).strict();
-const updateBody = z.object({ ...routeFields, version: z.number().int().min(1) }).strict();
+const updateBody = z
+  .object({ ...routeFields, version: z.number().int().min(1).max(p.INT4_MAX) })
+  .strict();
 
 function routeId(c: Context<AppEnv>): number {
   const raw = c.req.param('id') ?? '';
@@ -61,8 +65,7 @@ export function patrolRouteRoutes(deps: RouteDeps) {
 
   return new Hono<AppEnv>()
     .get('/patrol-routes', view, async function listRoutes(c) {
-      const q = c.req.query();
-      p.onlyKnown(q, ['province', 'agency']);
+      const q = readQuery(c, ['province', 'agency']);
       const features = await routes.listRoutesFor(sql, {
         province: p.province(q.province),
         agency: p.agencies(q.agency),
@@ -104,11 +107,10 @@ export function patrolRouteRoutes(deps: RouteDeps) {
     })
     .delete('/patrol-routes/:id', edit, async function deleteRoute(c) {
       const id = routeId(c);
-      const q = c.req.query();
-      p.onlyKnown(q, ['version']);
+      const q = readQuery(c, ['version']);
       if (q.version === undefined)
         throw p.missing('version', 'the version being deleted, e.g. ?version=3');
-      const version = p.integer('version', q.version, 1, 2_000_000_000, 1);
+      const version = p.integer('version', q.version, 1, p.INT4_MAX, 1);
       await audited(
         c,
         'patrol_route.delete',
