@@ -7,9 +7,10 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     adapter: adapter({ out: 'build' }),
-    // The API does its own CSRF checks (Origin on cookie-authenticated writes) and
-    // accepts non-form bodies; Kit's check would only cover form content types.
-    csrf: { trustedOrigins: [] },
+    // The API does its own CSRF checks (Origin on every write, JSON or CSV bodies only), answers
+    // 403 JSON and audits the refusal; Kit's check would answer cross-site form posts under /api
+    // with plain text before the API sees them. Pages take no form posts (no actions).
+    csrf: { trustedOrigins: ['*'] },
     // Nothing loads from another origin: tiles, glyphs and data all come from this app.
     // maplibre runs its workers from blob: URLs; inline styles are set by maplibre and Svelte.
     csp: {

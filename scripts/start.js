@@ -1,5 +1,6 @@
-// `npm start`: build the app when the build is missing or older than the sources, then serve it.
-// The server prepares the database itself (embedded PostGIS and demo data on first start).
+// `npm start`: build the app when the build is missing or older than the sources, then serve it
+// (scripts/serve.js sets the server's environment). The server prepares the database itself
+// (embedded PostGIS and demo data on first start).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,4 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-process.env.PORT ??= '3000';
-process.env.NODE_ENV ??= 'production';
-console.log(`[border-risk-map] Starting on http://localhost:${process.env.PORT}`);
-await import(join(process.cwd(), STAMP));
+await import('./serve.js');

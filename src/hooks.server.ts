@@ -1,19 +1,31 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getRuntime } from '$lib/server/runtime';
+import {
+  asJsonError,
+  isApiPath,
+  malformedPath,
+  pathDecodes,
+} from '$lib/server/api/framework-errors';
 
 /** Boot the database at server start, so progress shows in the console before the first request. */
 export const init: ServerInit = async () => {
   await getRuntime();
 };
 
-/** Headers for pages (the API sets its own); the CSP itself comes from kit.csp. */
+/**
+ * Under /api every answer is JSON, also the ones SvelteKit gives itself (this runs before it
+ * decodes the path for routing). Pages get their headers here; the CSP comes from kit.csp.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-  const response = await resolve(event);
-  if (!event.url.pathname.startsWith('/api/')) {
-    response.headers.set('X-Content-Type-Options', 'nosniff');
-    response.headers.set('X-Frame-Options', 'DENY');
-    response.headers.set('Referrer-Policy', 'no-referrer');
-    response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+  const { pathname } = event.url;
+  if (isApiPath(pathname)) {
+    if (!pathDecodes(pathname)) return malformedPath();
+    return asJsonError(await resolve(event));
   }
+  const response = await resolve(event);
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  response.headers.set('X-Frame-Options', 'DENY');
+  response.headers.set('Referrer-Policy', 'no-referrer');
+  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
   return response;
 };

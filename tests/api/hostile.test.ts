@@ -12,6 +12,7 @@ let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
 let errors: unknown[];
 let cookie: string;
+let adminCookie: string;
 let routeId: number;
 let snapshot: string;
 
@@ -43,6 +44,8 @@ beforeAll(async () => {
   ({ app, errors } = testApp(db, { maxBodyBytes: 5 * 1024 * 1024 }));
   await addUser(db.sql, 'planner', 'planner', 'customs');
   cookie = await signIn(app, 'planner');
+  await addUser(db.sql, 'admin', 'admin', 'customs');
+  adminCookie = await signIn(app, 'admin');
   routeId = (
     await (
       await app.request(
@@ -345,6 +348,329 @@ describe('rings on import', () => {
     );
     expect(report.rejected[0].problems[0]).toMatch(
       /^invalid geometry: Self-intersection\[105\.05 10\.55\]/,
+    );
+  });
+});
+
+/** Issue 6, finding 3: input that got a 500, or was accepted and stored, before. */
+describe('out-of-range numbers and dates', () => {
+  const get = (path: string, who = cookie) => app.request(path, { headers: { cookie: who } });
+
+  it('a date before the year 1900 (year 0 made PostgreSQL fail)', async () => {
+    await expectError(
+      get('/api/layers/seizures?from=0000-01-01'),
+      400,
+      'from: the year must lie between 1900 and 2100',
+    );
+    await expectError(
+      get('/api/layers/seizures?to=9999-12-31T00:00:00Z'),
+      400,
+      'to: the year must lie between 1900 and 2100',
+    );
+    await expectError(
+      get('/api/audit?from=0000-01-01', adminCookie),
+      400,
+      'from: the year must lie between 1900 and 2100',
+    );
+  });
+  it('a version beyond PostgreSQL integer in a PUT body', async () => {
+    await expectError(
+      put({ ...route({ type: 'LineString', coordinates: LINE }), version: 2147483648 }),
+      400,
+      'Invalid body: version: Too big: expected number to be <=2147483647',
+    );
+    await expectError(
+      put({ ...route({ type: 'LineString', coordinates: LINE }), version: 1e300 }),
+      400,
+      /^Invalid body: version: /,
+    );
+  });
+  it('a version beyond PostgreSQL integer in ?version=', () =>
+    expectError(
+      app.request(`/api/patrol-routes/${routeId}?version=2147483648`, {
+        method: 'DELETE',
+        headers: { cookie },
+      }),
+      400,
+      'version: must be a whole number from 1 to 2147483647',
+    ));
+  it('numbers that only JavaScript reads as numbers', async () => {
+    await expectError(
+      get('/api/layers/seizures?bbox=0x10,1,20,30'),
+      400,
+      /^bbox: every value must be a finite number written as a plain decimal/,
+    );
+    await expectError(
+      get('/api/layers/seizures?bbox=1e2,1,120,30'),
+      400,
+      /^bbox: every value must be a finite number written as a plain decimal/,
+    );
+    // '+' in a query is a space; %2B is the plus sign itself: neither makes a number.
+    await expectError(
+      get('/api/layers/seizures?bbox=%2B104,10,105,11'),
+      400,
+      /^bbox: every value must be a finite number written as a plain decimal/,
+    );
+    await expectError(
+      get('/api/layers/seizures?limit=0x10'),
+      400,
+      'limit: must be a whole number from 1 to 10000',
+    );
+    await expectError(
+      get('/api/layers/seizures?offset=+1'),
+      400,
+      'offset: must be a whole number from 0 to 100000',
+    );
+  });
+});
+
+describe('3-D coordinates', () => {
+  const Z = 'positions must be 2-D [longitude, latitude]; Z values are not accepted';
+  const line3d = {
+    type: 'LineString',
+    coordinates: [
+      [105.01, 10.52, 12],
+      [105.1, 10.65, 14],
+    ],
+  };
+  it('in a new route', () =>
+    expectError(post(route(line3d)), 422, `Invalid route geometry: coordinates[0]: ${Z}`));
+  it('in an edit', () =>
+    expectError(
+      put({ ...route(line3d), version: 1 }),
+      422,
+      `Invalid route geometry: coordinates[0]: ${Z}`,
+    ));
+  it('on import', async () => {
+    const report = await importGeoJson(
+      db.sql,
+      'seizures',
+      JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [105.1, 10.6, 12] },
+        properties: {
+          occurred_at: '2024-01-01',
+          category: 'fuel',
+          lead_agency: 'customs',
+          transport_mode: 'boat',
+        },
+      }),
+    );
+    expect(report.rejected).toEqual([{ index: 0, problems: [`coordinates: ${Z}`] }]);
+  });
+});
+
+describe('text that hides or disguises itself', () => {
+  const named = (over: object) => post(route({ type: 'LineString', coordinates: LINE }, over));
+  const EMPTY = 'must not be empty (spaces and invisible characters do not count)';
+
+  it('a name of only zero-width and invisible characters', async () => {
+    await expectError(named({ name: '\u200B\u200B\u200B' }), 400, `Invalid body: name: ${EMPTY}`);
+    await expectError(
+      named({ name: '\uFEFF\u200D\u00AD \u2060' }),
+      400,
+      `Invalid body: name: ${EMPTY}`,
+    );
+  });
+  it('an RTL override or an isolate in a name', async () => {
+    await expectError(
+      named({ name: 'Tuyến \u202Eđông' }),
+      400,
+      'Invalid body: name: contains a bidirectional control character (U+202E), which can disguise how text reads',
+    );
+    await expectError(
+      named({ name: '\u2067x\u2069' }),
+      400,
+      /^Invalid body: name: contains a bidirectional control character \(U\+2067\)/,
+    );
+  });
+  it('ANSI escapes and C1 controls in a name', async () => {
+    await expectError(
+      named({ name: '\u001B[2J\u001B[31mTuyến' }),
+      400,
+      'Invalid body: name: contains a control character (U+001B); this field takes one line of text',
+    );
+    await expectError(
+      named({ name: 'x\u009B2J' }),
+      400,
+      'Invalid body: name: contains a control character (U+009B); this field takes one line of text',
+    );
+  });
+  it('a lone surrogate in a name', () =>
+    expectError(
+      named({ name: 'x\uD800' }),
+      400,
+      'Invalid body: name: contains a lone surrogate (U+D800), which is not valid Unicode text',
+    ));
+  it('the same rules for the unit, and in an edit', async () => {
+    await expectError(named({ unit: '\u200B' }), 400, `Invalid body: unit: ${EMPTY}`);
+    await expectError(
+      put({
+        ...route({ type: 'LineString', coordinates: LINE }, { unit: 'a\u202Eb' }),
+        version: 1,
+      }),
+      400,
+      /^Invalid body: unit: contains a bidirectional control character/,
+    );
+  });
+  it('a name stored composed (NFC) and trimmed', async () => {
+    const res = await named({ name: '\u200B Vie\u0302\u0323t \uFEFF' });
+    expect(res.status).toBe(201);
+    const { id, properties } = await res.json();
+    expect(properties.name).toBe('Vi\u1EC7t');
+    const [row] = await db.sql`select name from patrol_routes where id = ${id}`;
+    expect(row.name).toBe('Vi\u1EC7t');
+    expect(
+      (
+        await app.request(`/api/patrol-routes/${id}?version=1`, {
+          method: 'DELETE',
+          headers: { cookie },
+        })
+      ).status,
+    ).toBe(204);
+  });
+  it('a login username with escapes is refused before it is counted or stored', async () => {
+    const [before] = await db.sql`select count(*)::int as n from audit_log`;
+    await expectError(
+      app.request(
+        '/api/auth/login',
+        json('POST', undefined, { username: '\u001B[31madmin', password: 'x' }),
+      ),
+      400,
+      'Invalid body: username: contains a control character (U+001B); this field takes one line of text',
+    );
+    await expectError(
+      app.request(
+        '/api/auth/login',
+        json('POST', undefined, { username: '\u200B', password: 'x' }),
+      ),
+      400,
+      `Invalid body: username: ${EMPTY}`,
+    );
+    const [after] = await db.sql`select count(*)::int as n from audit_log`;
+    expect(after.n).toBe(before.n);
+  });
+  it('text properties on import', async () => {
+    const gate = (properties: object) => ({
+      type: 'Feature',
+      id: 'g-text',
+      geometry: { type: 'Point', coordinates: [105.1, 10.6] },
+      properties: {
+        province: 'an_giang',
+        name_vi: 'Cửa khẩu',
+        name_en: 'Gate',
+        kind: 'main',
+        mode: 'road',
+        ...properties,
+      },
+    });
+    const report = await importGeoJson(
+      db.sql,
+      'border_gates',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          gate({ name_vi: '\u200B\u200C' }),
+          gate({ name_en: 'Gate\u001B[0m' }),
+          gate({ name_en: 'Gate \u2066A\u2069' }),
+        ],
+      }),
+    );
+    expect(report.rejected.map((r) => r.problems)).toEqual([
+      [`name_vi: ${EMPTY}`],
+      ['name_en: contains a control character (U+001B); this field takes one line of text'],
+      [
+        'name_en: contains a bidirectional control character (U+2066), which can disguise how text reads',
+      ],
+    ]);
+  });
+  it('a seizure date outside 1900 to 2100 on import', async () => {
+    const report = await importGeoJson(
+      db.sql,
+      'seizures',
+      JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [105.1, 10.6] },
+        properties: {
+          occurred_at: '0000-01-01',
+          category: 'fuel',
+          lead_agency: 'customs',
+          transport_mode: 'boat',
+          goods: 'x\u202Ey',
+        },
+      }),
+    );
+    expect(report.rejected[0].problems).toEqual([
+      'occurred_at: the year must lie between 1900 and 2100',
+      'goods: contains a bidirectional control character (U+202E), which can disguise how text reads',
+    ]);
+  });
+});
+
+describe('the query string itself', () => {
+  const get = (path: string, who = cookie) => app.request(path, { headers: { cookie: who } });
+  const TWICE = 'given more than once; send it once (lists are comma-separated)';
+
+  it('a repeated parameter, on every route that reads the query', async () => {
+    await expectError(
+      get('/api/layers/seizures?province=an_giang&province=lang_son'),
+      400,
+      `province: ${TWICE}`,
+    );
+    await expectError(
+      get('/api/patrol-routes?agency=customs&agency=joint'),
+      400,
+      `agency: ${TWICE}`,
+    );
+    await expectError(get('/api/audit?limit=1&limit=2', adminCookie), 400, `limit: ${TWICE}`);
+    await expectError(
+      app.request(`/api/patrol-routes/${routeId}?version=1&version=1`, {
+        method: 'DELETE',
+        headers: { cookie },
+      }),
+      400,
+      `version: ${TWICE}`,
+    );
+  });
+  it('malformed percent-encoding', async () => {
+    await expectError(
+      get('/api/layers/seizures?from=%E0%A4%A'),
+      400,
+      'from: malformed percent-encoding',
+    );
+    await expectError(
+      get('/api/audit?username=%FF', adminCookie),
+      400,
+      'username: malformed percent-encoding',
+    );
+  });
+  it('a NUL in a free-text filter (PostgreSQL text cannot hold it)', () =>
+    expectError(
+      get('/api/audit?username=a%00b', adminCookie),
+      400,
+      'username: contains a control character (U+0000); this field takes one line of text',
+    ));
+});
+
+describe('a body the server refuses while it is read', () => {
+  it('answers 413 JSON when the stream fails with status 413 (adapter-node BODY_SIZE_LIMIT)', async () => {
+    // What adapter-node does past BODY_SIZE_LIMIT: the body stream errors with a SvelteKitError
+    // carrying status 413. No Content-Length, so Hono's limit has to read to find out.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name": "'));
+        controller.error(Object.assign(new Error('Payload Too Large'), { status: 413 }));
+      },
+    });
+    await expectError(
+      app.request('/api/patrol-routes', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+      413,
+      'Request body exceeds 5242880 bytes',
     );
   });
 });

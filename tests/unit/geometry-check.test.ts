@@ -33,6 +33,28 @@ describe('checkGeometry', () => {
     ]);
   });
 
+  it('refuses Z (and M) values with a message that says so', () => {
+    const z = 'positions must be 2-D [longitude, latitude]; Z values are not accepted';
+    expect(checkGeometry({ type: 'Point', coordinates: [105.1, 10.6, 12] }, ['Point'])).toEqual([
+      `coordinates: ${z}`,
+    ]);
+    expect(checkGeometry({ type: 'Point', coordinates: [105.1, 10.6, 12, 0] }, ['Point'])).toEqual([
+      `coordinates: ${z}`,
+    ]);
+    expect(
+      checkGeometry(
+        line([
+          [105, 10.5],
+          [105.1, 10.6, 12],
+        ]),
+        ['LineString'],
+      ),
+    ).toEqual([`coordinates[1]: ${z}`]);
+    expect(checkGeometry({ type: 'Point', coordinates: [105.1] }, ['Point'])).toEqual([
+      'coordinates: a position must be [longitude, latitude]',
+    ]);
+  });
+
   it('points out swapped longitude and latitude', () => {
     expect(checkGeometry({ type: 'Point', coordinates: [10.7, 105.12] }, ['Point'])).toEqual([
       'coordinates: [10.7, 105.12] looks like [latitude, longitude]; GeoJSON positions are [longitude, latitude]',

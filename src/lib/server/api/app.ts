@@ -103,6 +103,12 @@ export function createApp(deps: AppDeps) {
     if (err instanceof HTTPException) {
       return c.json(errorBody('http_error', err.message || 'Request failed'), err.status);
     }
+    // The server's own body limit (adapter-node's BODY_SIZE_LIMIT) fails the body stream with an
+    // error carrying status 413 while Hono reads it: still "too large", not an internal error.
+    if ((err as { status?: unknown }).status === 413) {
+      const e = tooLarge(config.maxBodyBytes);
+      return c.json(errorBody(e.code, e.message, e.details), 413);
+    }
     const id = c.get('requestId');
     if ((err as { code?: unknown }).code === '57014') {
       // PostgreSQL cancelled the query at statement_timeout: the client may narrow and retry.

@@ -9,6 +9,3 @@ export function afterHref(url: string, after: number): string {
   next.searchParams.set('after', String(after));
   return `${next.pathname}${next.search}`;
 }
-
-/** The largest id a cursor can name (PostgreSQL integer). */
-export const MAX_ID = 2_147_483_647;

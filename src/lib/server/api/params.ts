@@ -9,6 +9,9 @@ import {
   type Province,
 } from '../../domain';
 import { badParameter } from '../errors';
+import { INT4_MAX, YEAR_RANGE_MESSAGE, yearInRange } from '../limits';
+
+export { INT4_MAX };
 
 /** Query-string parsers: each returns a typed value or throws a 400 naming the parameter. */
 
@@ -52,15 +55,21 @@ export const agencies = (value: string | undefined): Agency[] | undefined =>
 
 export type BBox = [west: number, south: number, east: number, north: number];
 
+/** A decimal as people write it: Number() also reads hex, binary, exponents, '+' and spaces. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /** `w,s,e,n` in degrees, inside the valid lon/lat ranges, west < east and south < north. */
 export function bbox(value: string | undefined): BBox | undefined {
   if (value === undefined || value === '') return undefined;
   const parts = value.split(',');
   if (parts.length !== 4)
     throw badParameter('bbox', 'expected four numbers: west,south,east,north');
-  const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  const n = parts.map((p) => (DECIMAL.test(p) ? Number(p) : NaN));
   if (n.some((x) => !Number.isFinite(x)))
-    throw badParameter('bbox', 'every value must be a finite number');
+    throw badParameter(
+      'bbox',
+      'every value must be a finite number written as a plain decimal, e.g. 104.5',
+    );
   const [w, s, e, nn] = n;
   if (w < -180 || e > 180 || s < -90 || nn > 90) {
     throw badParameter('bbox', 'longitudes must lie in [-180, 180] and latitudes in [-90, 90]');
@@ -89,6 +98,7 @@ export function instant(name: string, value: string | undefined, end = false): D
   ) {
     throw badParameter(name, 'not a real calendar date');
   }
+  if (!yearInRange(value)) throw badParameter(name, YEAR_RANGE_MESSAGE);
   if (end && DATE.test(value)) date.setUTCDate(date.getUTCDate() + 1);
   return date;
 }
@@ -106,6 +116,7 @@ export function timeRange(from: string | undefined, to: string | undefined): Tim
   return range;
 }
 
+/** A whole number of plain decimal digits within [min, max]; callers keep max within its column. */
 export function integer(
   name: string,
   value: string | undefined,

@@ -20,7 +20,7 @@ const DEPTH: Record<GeometryType, number> = {
 
 /**
  * Checks a GeoJSON geometry's structure and values without trusting any of it: the type is
- * allowed, coordinates nest exactly as the type says, every number is finite, longitude and
+ * allowed, coordinates nest exactly as the type says, positions are 2-D, every number is finite, longitude and
  * latitude lie in the area of operations (which also catches swapped lon/lat here), lines have
  * two distinct positions and rings are closed with four. Returns problems; empty means usable.
  * Validity (self-intersection) is PostGIS's job, after this.
@@ -45,8 +45,15 @@ export function checkGeometry(
   const a = AREA_OF_OPERATIONS;
 
   const position = (p: unknown, where: string): [number, number] | undefined => {
-    if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
+    if (!Array.isArray(p) || p.length < 2) {
       problems.push(`${where}: a position must be [longitude, latitude]`);
+      return undefined;
+    }
+    // The columns are 2-D: a Z (or M) value would fail in PostGIS rather than here.
+    if (p.length > 2) {
+      problems.push(
+        `${where}: positions must be 2-D [longitude, latitude]; Z values are not accepted`,
+      );
       return undefined;
     }
     if (!p.every((n) => typeof n === 'number' && Number.isFinite(n))) {

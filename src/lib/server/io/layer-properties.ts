@@ -10,14 +10,17 @@ import {
   WATERWAY_KINDS,
   type LayerId,
 } from '../../domain';
+import { YEAR_RANGE_MESSAGE, yearInRange } from '../limits';
+import { text } from '../text';
 
 /**
  * What an imported feature's properties must hold, per layer. Output is the row to insert
  * (column name -> value), so these schemas are also the import's column allowlist.
  */
 
-const name = z.string().trim().min(1).max(200);
-const code = z.string().trim().min(1).max(64).optional();
+// Text properties follow the API's text rule (../text.ts): the CLI import refuses the same.
+const name = text({ max: 200 });
+const code = text({ max: 64 }).optional();
 const province = z.enum(PROVINCES);
 const neighbour = z.enum(['KH', 'CN']);
 
@@ -33,6 +36,7 @@ const isoInstant = z
   .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), {
     message: 'not a real date',
   })
+  .refine(yearInRange, { message: YEAR_RANGE_MESSAGE })
   .transform((s) => (s.length === 10 ? `${s}T00:00:00Z` : s));
 
 const finiteNonNegative = z.number().finite().nonnegative();
@@ -62,30 +66,30 @@ export const PROPERTY_SCHEMAS = {
     name_vi: name,
     name_en: name,
     kind: z.enum(TRAIL_KINDS),
-    note: z.string().max(1000).optional(),
+    note: text({ max: 1000, multiline: true }).optional(),
   }),
   seizures: z.object({
     occurred_at: isoInstant,
     // Derived from the point when absent: the province whose outline contains it.
     province: province.optional(),
     category: z.enum(CATEGORIES),
-    goods: z.string().max(500).optional(),
+    goods: text({ max: 500 }).optional(),
     quantity: finiteNonNegative.optional(),
-    unit: z.string().max(50).optional(),
+    unit: text({ max: 50 }).optional(),
     value_vnd: finiteNonNegative.max(1e15).transform(Math.round).optional(),
     subjects: z.number().int().min(0).max(10_000).default(0),
     transport_mode: z.enum(TRANSPORT_MODES),
     lead_agency: z.enum(AGENCIES),
-    case_ref: z.string().max(100).optional(),
+    case_ref: text({ max: 100 }).optional(),
     // When absent, the importer names the file the record came from.
-    source: z.string().min(1).max(200).optional(),
+    source: text({ max: 200 }).optional(),
     synthetic: z.boolean().default(false),
   }),
   patrol_routes: z.object({
     name,
     province,
     agency: z.enum(AGENCIES),
-    unit: z.string().max(200).optional(),
+    unit: text({ max: 200 }).optional(),
     radius_m: z.number().finite().gt(0).max(20_000).default(500),
     shifts_per_week: z.number().finite().min(0).max(84).default(7),
   }),

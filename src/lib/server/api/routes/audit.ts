@@ -3,6 +3,7 @@ import { queryAudit, type Outcome } from '../../repositories/audit';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
+import { readQuery } from '../query';
 
 const OUTCOMES: Outcome[] = ['ok', 'denied', 'failed', 'error'];
 
@@ -11,8 +12,7 @@ export function auditRoutes(deps: RouteDeps) {
     '/audit',
     requirePermission('view_audit', deps.auditDenied),
     async function audit(c) {
-      const q = c.req.query();
-      p.onlyKnown(q, ['from', 'to', 'username', 'action', 'outcome', 'limit', 'offset']);
+      const q = readQuery(c, ['from', 'to', 'username', 'action', 'outcome', 'limit', 'offset']);
       if (q.outcome && !OUTCOMES.includes(q.outcome as Outcome)) {
         throw p.badParameterOf('outcome', `must be one of ${OUTCOMES.join(', ')}`);
       }

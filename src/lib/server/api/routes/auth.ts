@@ -7,10 +7,12 @@ import type { AppEnv, RouteDeps } from '../types';
 import { clientOf } from '../context';
 import { ApiError } from '../../errors';
 import { SESSION_COOKIE } from '../middleware/session';
+import { text } from '../../text';
 import { jsonBody } from '../validate';
 
 const credentials = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(100),
+  // Normalised and refused like any text, so escapes never reach the audit log or the limit.
+  username: text({ max: 100 }).transform((s) => s.toLowerCase()),
   password: z.string().min(1).max(1024),
 });
 

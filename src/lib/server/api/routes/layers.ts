@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
-import { afterHref, MAX_ID } from '../paging';
+import { afterHref } from '../paging';
 import * as p from '../params';
+import { readQuery } from '../query';
 import * as layers from '../../services/layers';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
@@ -32,8 +33,7 @@ export function layerRoutes(deps: RouteDeps) {
     .get('/layers/:id', view, async function layerFeatures(c) {
       const id = c.req.param('id');
       layers.layerDef(id); // 404 for an unknown layer before complaining about its parameters
-      const q = c.req.query();
-      p.onlyKnown(q, LAYER_PARAMS);
+      const q = readQuery(c, LAYER_PARAMS);
       const filter = {
         province: p.province(q.province),
         bbox: p.bbox(q.bbox),
@@ -44,7 +44,7 @@ export function layerRoutes(deps: RouteDeps) {
       const page = {
         limit: p.integer('limit', q.limit, 1, config.maxLimit, config.defaultLimit),
         offset: p.integer('offset', q.offset, 0, MAX_OFFSET, 0),
-        after: p.integer('after', q.after, 0, MAX_ID, 0),
+        after: p.integer('after', q.after, 0, p.INT4_MAX, 0),
       };
       const result = await layers.featureCollection(db.sql, id, filter, page, (after) =>
         afterHref(c.req.url, after),

@@ -5,15 +5,17 @@ import * as routes from '../../services/patrol-routes';
 import type { AppEnv, RouteDeps } from '../types';
 import { ApiError } from '../../errors';
 import { requirePermission } from '../middleware/authorize';
-import { afterHref, MAX_ID } from '../paging';
+import { afterHref } from '../paging';
 import * as p from '../params';
+import { readQuery } from '../query';
+import { text } from '../../text';
 import { jsonBody } from '../validate';
 
 const routeFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ max: 200 }),
   province: z.enum(PROVINCES),
   agency: z.enum(AGENCIES),
-  unit: z.string().trim().max(200).nullish(),
+  unit: text({ max: 200 }).nullish(),
   radius_m: z.number().finite().gt(0).max(20_000).default(500),
   shifts_per_week: z.number().finite().min(0).max(84).default(7),
   // Structure and values are checked by checkGeometry, with messages a planner can act on.
@@ -22,7 +24,9 @@ const routeFields = {
   }),
 };
 const createBody = z.object(routeFields).strict();
-const updateBody = z.object({ ...routeFields, version: z.number().int().min(1) }).strict();
+const updateBody = z
+  .object({ ...routeFields, version: z.number().int().min(1).max(p.INT4_MAX) })
+  .strict();
 
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
@@ -40,12 +44,11 @@ export function patrolRouteRoutes(deps: RouteDeps) {
 
   return new Hono<AppEnv>()
     .get('/patrol-routes', view, async function listRoutes(c) {
-      const q = c.req.query();
-      p.onlyKnown(q, ['province', 'agency', 'limit', 'after']);
+      const q = readQuery(c, ['province', 'agency', 'limit', 'after']);
       const filter = { province: p.province(q.province), agency: p.agencies(q.agency) };
       const page = {
         limit: p.integer('limit', q.limit, 1, MAX_PAGE, DEFAULT_PAGE),
-        after: p.integer('after', q.after, 0, MAX_ID, 0),
+        after: p.integer('after', q.after, 0, p.INT4_MAX, 0),
       };
       const result = await routes.listRoutesFor(sql, filter, page);
       await deps.audit(c, {
@@ -106,11 +109,10 @@ export function patrolRouteRoutes(deps: RouteDeps) {
     })
     .delete('/patrol-routes/:id', edit, async function deleteRoute(c) {
       const id = routeId(c);
-      const q = c.req.query();
-      p.onlyKnown(q, ['version']);
+      const q = readQuery(c, ['version']);
       if (q.version === undefined)
         throw p.missing('version', 'the version being deleted, e.g. ?version=3');
-      const version = p.integer('version', q.version, 1, 2_000_000_000, 1);
+      const version = p.integer('version', q.version, 1, p.INT4_MAX, 1);
       await deps.auditedWrite(
         c,
         { action: 'patrol_route.delete', target: `patrol_routes/${id}` },
