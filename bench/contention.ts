@@ -12,7 +12,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, serve, signIn, sleep } from './lib/served';
+import { signInTo, sleep, startApp } from '../tests/lib/app-process';
+import { cli } from './lib/cli';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200_000);
 const IN_FLIGHT = [0, 1, 3, 8];
@@ -50,26 +51,27 @@ async function measure(engine: string, env: NodeJS.ProcessEnv) {
     env,
     PASSWORD,
   );
-  const server = await serve({ ...env, DEMO_DATA: 'false' });
+  const server = await startApp({ ...(env as Record<string, string>), DEMO_DATA: 'false' });
   try {
+    await server.ready();
     const sessions = [];
-    for (let i = 0; i < 9; i++) sessions.push(await signIn(server.base, USER, PASSWORD));
+    for (let i = 0; i < 9; i++) sessions.push(await signInTo(server.baseUrl, USER, PASSWORD));
     const probe = sessions.pop()!;
     for (const n of IN_FLIGHT) {
       let running = true;
       let refused = 0;
       const loops = sessions.slice(0, n).map(async (cookie) => {
         while (running) {
-          const [, status] = await timed(server.base + HEAVY, cookie);
+          const [, status] = await timed(server.baseUrl + HEAVY, cookie);
           if (status === 503) refused++;
         }
       });
       await sleep(n ? 1500 : 0);
       const samples: Record<string, number[]> = { static: [], small: [], heavy: [] };
       for (let i = 0; i < 15; i++) {
-        samples.static.push((await timed(server.base + STATIC))[0]);
-        samples.small.push((await timed(server.base + SMALL, probe))[0]);
-        if (i % 3 === 0) samples.heavy.push((await timed(server.base + HEAVY, probe))[0]);
+        samples.static.push((await timed(server.baseUrl + STATIC))[0]);
+        samples.small.push((await timed(server.baseUrl + SMALL, probe))[0]);
+        if (i % 3 === 0) samples.heavy.push((await timed(server.baseUrl + HEAVY, probe))[0]);
       }
       running = false;
       await Promise.all(loops);
