@@ -7,10 +7,11 @@ import type { Sql } from '../db/client';
 import { ApiError, type ErrorStatus } from '../errors';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords';
 import { ROLES, USER_AGENCIES, type Role, type UserAgency } from '../auth/roles';
-import { appendAudit, type AuditEntry } from '../repositories/audit';
 import { deleteUserSessions } from '../repositories/sessions';
 import * as users from '../repositories/users';
-import type { SessionUser } from './auth';
+import { audited, CLI_ACTOR, SYSTEM_ACTOR, type Actor } from './audited-change';
+
+export { CLI_ACTOR, recordFailure, type Actor } from './audited-change';
 
 /** A refused change: 400 (a field, named in `details.problems`), 404 or 409. */
 export class UserError extends ApiError {
@@ -49,27 +50,6 @@ function checkAgency(agency: string): asserts agency is UserAgency {
 }
 
 /**
- * Who makes a change. The audit log names the administrator with their request's id and client
- * when the change comes through the API, and 'cli' or 'system' otherwise.
- */
-export interface Actor {
-  /** The signed-in administrator; null for the command line and the app's first start. */
-  user: SessionUser | null;
-  /** Fills in who made the change (and the request id and client) on an audit entry. */
-  stamp: (entry: Omit<AuditEntry, 'at'>) => Omit<AuditEntry, 'at'>;
-  now: () => Date;
-}
-
-const named = (username: 'cli' | 'system'): Actor => ({
-  user: null,
-  stamp: (entry) => ({ ...entry, username }),
-  now: () => new Date(),
-});
-
-export const CLI_ACTOR = named('cli');
-export const SYSTEM_ACTOR = named('system');
-
-/**
  * A target for the audit log that cannot carry escape codes or run long, whatever was asked for
  * (a name in a URL path may be anything).
  * @example auditTarget('demo.analyst') // 'users/demo.analyst'
@@ -77,78 +57,6 @@ export const SYSTEM_ACTOR = named('system');
 export function auditTarget(username: string): string {
   const safe = username.replace(/[^a-z0-9._-]/gi, '?').slice(0, 60);
   return `users/${safe}${username.length > 60 ? '…' : ''}`;
-}
-
-/** Runs `work` in a transaction of its own, or in a savepoint when already inside one. */
-function inTransaction<T>(sql: Sql, work: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
-  const run = 'savepoint' in sql ? sql.savepoint(work) : sql.begin(work);
-  return run as Promise<T>;
-}
-
-/** Records a refused or failed change; its own failure must not hide the original error. */
-export async function recordFailure(
-  sql: Sql,
-  actor: Actor,
-  action: string,
-  target: string,
-  error: unknown,
-): Promise<void> {
-  // A 404's message repeats whatever name was asked for; the target already says it safely.
-  const details =
-    error instanceof ApiError
-      ? {
-          status: error.status,
-          code: error.code,
-          ...(error.status === 404 ? {} : { reason: error.message.slice(0, 200) }),
-        }
-      : { status: 500 };
-  const outcome = error instanceof ApiError ? 'failed' : 'error';
-  try {
-    await appendAudit(sql, {
-      at: actor.now(),
-      ...actor.stamp({ action, target, outcome, details }),
-    });
-  } catch {
-    // The database refused the failure row too (down, or the cause itself): the caller still
-    // gets the original error.
-  }
-}
-
-interface Change<P, T> {
-  /** Checks and slow work (password hashing) before the transaction opens. */
-  prepare: () => P | Promise<P>;
-  /** The change itself, inside the transaction; `details` go to its audit row. */
-  apply: (
-    tx: postgres.TransactionSql,
-    prepared: P,
-  ) => Promise<{ result: T; details?: Record<string, unknown> }>;
-}
-
-/**
- * Runs one change and appends its audit row in the same transaction, so the log has the row if
- * and only if the change was committed. A refusal is recorded as failed, any other error as one.
- */
-async function audited<P, T>(
-  sql: Sql,
-  actor: Actor,
-  action: string,
-  target: string,
-  change: Change<P, T>,
-): Promise<T> {
-  try {
-    const prepared = await change.prepare();
-    return await inTransaction(sql, async (tx) => {
-      const { result, details } = await change.apply(tx, prepared);
-      await appendAudit(tx, {
-        at: actor.now(),
-        ...actor.stamp({ action, target, outcome: 'ok', details }),
-      });
-      return result;
-    });
-  } catch (error) {
-    await recordFailure(sql, actor, action, target, error);
-    throw error;
-  }
 }
 
 /**
