@@ -194,7 +194,7 @@ describe('adding a user', () => {
       select username, action, target, outcome, details from audit_log
       where action = 'user.add' and outcome = 'failed' and username = 'admin1' order by id`;
     expect(rows.map((r) => [r.target, r.details?.status, r.details?.code])).toEqual([
-      ['users/new.officer', 409, 'conflict'],
+      ['users/new.officer', 409, 'user_exists'],
       ['users/field.check', 400, 'invalid_body'],
       ['users/field.check', 400, 'invalid_body'],
       ['users/a?b', 400, 'invalid_body'],
@@ -303,7 +303,9 @@ describe('the administrators who must remain', () => {
   it('an administrator may not disable or demote themselves', async () => {
     const self = await call('POST', '/api/users/admin1/disable', cookies.admin);
     expect(self.status).toBe(409);
-    expect((await self.json()).error.message).toBe(
+    expect((await self.json()).error).toMatchObject({ code: 'own_account' });
+    const again = await call('POST', '/api/users/admin1/disable', cookies.admin);
+    expect((await again.json()).error.message).toBe(
       'You may not disable your own account; ask another administrator.',
     );
     const demote = await call('PATCH', '/api/users/admin1', cookies.admin, { role: 'analyst' });
@@ -316,6 +318,7 @@ describe('the administrators who must remain', () => {
     const rows = (await auditFor('users/admin1')).map((r) => [r.action, r.outcome]);
     expect(rows).toEqual([
       ['user.disable', 'failed'],
+      ['user.disable', 'failed'],
       ['user.update', 'failed'],
     ]);
   });
@@ -325,6 +328,7 @@ describe('the administrators who must remain', () => {
     await setUserDisabled(db.sql, 'promote.me', true);
     await expect(setUserDisabled(db.sql, 'admin1', true)).rejects.toMatchObject({
       status: 409,
+      code: 'last_admin',
       message:
         'admin1 is the last enabled administrator: add or enable another administrator first.',
     });

@@ -72,7 +72,7 @@ async function guardAdmins(
   if (actor.user?.id === target.id) {
     throw new UserError(
       409,
-      'conflict',
+      'own_account',
       `You may not ${verb} your own account; ask another administrator.`,
     );
   }
@@ -80,7 +80,7 @@ async function guardAdmins(
   if (admins.length === 1 && admins[0] === target.id) {
     throw new UserError(
       409,
-      'conflict',
+      'last_admin',
       `${target.username} is the last enabled administrator: add or enable another administrator first.`,
     );
   }
@@ -142,7 +142,7 @@ export async function addUser(
 }
 
 const alreadyExists = (username: string) =>
-  new UserError(409, 'conflict', `A user named '${username}' already exists.`);
+  new UserError(409, 'user_exists', `A user named '${username}' already exists.`);
 
 /**
  * Disables (or re-enables) a user; disabling ends every session they have, at once. Disabling an
