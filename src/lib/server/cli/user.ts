@@ -72,9 +72,11 @@ await withDatabase(async ({ sql }) => {
         idleMinutes: loadConfig().sessionIdleMinutes,
       });
       for (const u of users) {
-        const signIn = u.last_sign_in_at?.toISOString().slice(0, 16).replace('T', ' ') ?? 'never';
+        const signIn = u.last_sign_in_at
+          ? `last sign-in ${u.last_sign_in_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+          : 'never signed in';
         console.log(
-          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${(u.disabled ? 'disabled' : 'active').padEnd(9)} last sign-in ${signIn} UTC, ${u.active_sessions} session(s)`,
+          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${(u.disabled ? 'disabled' : 'active').padEnd(9)} ${signIn}, ${u.active_sessions} session(s)`,
         );
       }
     } else if (command === 'disable' || command === 'enable') {
