@@ -246,3 +246,81 @@ export async function fetchAudit(
   }
   return { total: body.total, entries: body.entries };
 }
+
+export type UserAgency = 'customs' | 'border_guard';
+
+/** An account as GET /api/users lists it (admins only). */
+export interface ManagedUser {
+  username: string;
+  role: Role;
+  agency: UserAgency;
+  disabled: boolean;
+  /** ISO instants. */
+  created_at: string;
+  last_sign_in_at: string | null;
+  active_sessions: number;
+}
+
+/** What a change answers: the account after it, and a password when one was generated. */
+export interface UserChange {
+  user: Pick<ManagedUser, 'username' | 'role' | 'agency' | 'disabled' | 'created_at'>;
+  /** Shown once: the server keeps only its hash. */
+  generatedPassword?: string;
+  sessionsEnded?: number;
+}
+
+function sendJson(method: string, body?: unknown): RequestInit {
+  return body === undefined
+    ? { method }
+    : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Every account. Signed out: ApiError 401; not an admin: 403. */
+export async function fetchUsers(
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<ManagedUser[]> {
+  const body = (await getJson('/api/users', init, fetchFn)) as { users?: ManagedUser[] };
+  if (!Array.isArray(body?.users)) throw new ApiError(200, 'bad_response', 'no users array');
+  return body.users;
+}
+
+async function userChange(url: string, init: RequestInit, fetchFn: Fetch): Promise<UserChange> {
+  const body = (await getJson(url, init, fetchFn)) as Partial<UserChange>;
+  if (!body?.user) throw new ApiError(200, 'bad_response', 'the answer has no user');
+  return body as UserChange;
+}
+
+const userUrl = (username: string, action = '') =>
+  `/api/users/${encodeURIComponent(username)}${action ? `/${action}` : ''}`;
+
+/** Adds an account; the answer carries its generated password (shown once). */
+export function addUser(
+  input: { username: string; role: Role; agency: UserAgency },
+  fetchFn: Fetch = fetch,
+): Promise<UserChange> {
+  return userChange('/api/users', sendJson('POST', input), fetchFn);
+}
+
+/** Disables or enables an account; disabling ends its sessions at once. */
+export function setUserDisabled(
+  username: string,
+  disabled: boolean,
+  fetchFn: Fetch = fetch,
+): Promise<UserChange> {
+  return userChange(userUrl(username, disabled ? 'disable' : 'enable'), sendJson('POST'), fetchFn);
+}
+
+/** Sets a generated password (in the answer, shown once) and ends the account's sessions. */
+export function resetUserPassword(username: string, fetchFn: Fetch = fetch): Promise<UserChange> {
+  return userChange(userUrl(username, 'reset-password'), sendJson('POST'), fetchFn);
+}
+
+/** Changes an account's role or agency. */
+export function changeUser(
+  username: string,
+  change: { role?: Role; agency?: UserAgency },
+  fetchFn: Fetch = fetch,
+): Promise<UserChange> {
+  return userChange(userUrl(username), sendJson('PATCH', change), fetchFn);
+}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/passwords';
 import { findUserByName } from '../../src/lib/server/repositories/users';
-import { createDemoUsers } from '../../src/lib/server/services/first-start';
 import {
   addUser,
+  createDemoUsers,
   resetPassword,
   setUserDisabled,
   UserError,
@@ -64,8 +64,9 @@ describe('user management', () => {
       'password: must be at least 10 characters',
     );
     await expect(add({ username: 'demo.admin' })).rejects.toThrow(
-      "user 'demo.admin' already exists",
+      "A user named 'demo.admin' already exists.",
     );
+    await expect(add({ username: 'Demo.Admin' })).rejects.toMatchObject({ status: 409 });
     await expect(add({ role: 'boss' })).rejects.toBeInstanceOf(UserError);
   });
 
@@ -79,11 +80,14 @@ describe('user management', () => {
     const a = await signIn(app, 'to.disable', 'first password');
     const b = await signIn(app, 'to.disable', 'first password');
     expect(await sessionsOf('to.disable')).toBe(2);
-    expect(await setUserDisabled(db.sql, 'to.disable', true)).toBe(2);
+    expect(await setUserDisabled(db.sql, 'to.disable', true)).toMatchObject({
+      user: { username: 'to.disable', disabled: true },
+      sessionsEnded: 2,
+    });
     expect(await sessionsOf('to.disable')).toBe(0);
     expect((await me(a)).status).toBe(401);
     expect((await me(b)).status).toBe(401);
-    await expect(setUserDisabled(db.sql, 'nobody', true)).rejects.toThrow("no user 'nobody'");
+    await expect(setUserDisabled(db.sql, 'nobody', true)).rejects.toThrow("No user 'nobody'.");
   });
 
   it('resetting a password ends sessions and only the new password works', async () => {
@@ -94,21 +98,38 @@ describe('user management', () => {
       password: 'old password 1',
     });
     const cookie = await signIn(app, 'to.reset', 'old password 1');
-    const generated = await resetPassword(db.sql, 'to.reset');
+    const { generatedPassword: generated, sessionsEnded } = await resetPassword(db.sql, 'to.reset');
     expect(generated).toHaveLength(20);
+    expect(sessionsEnded).toBe(1);
     expect((await me(cookie)).status).toBe(401);
     await expect(signIn(app, 'to.reset', 'old password 1')).rejects.toThrow(/login to.reset: 401/);
     expect(await signIn(app, 'to.reset', generated!)).toMatch(/^brm_session=/);
   });
 
-  it('records each change in the audit log', async () => {
+  it('records each change in the audit log, made by the command line', async () => {
     const rows = await db.sql<{ action: string; target: string }[]>`
-      select action, target from audit_log where action like 'user.%' and target in ('users/to.disable', 'users/to.reset') order by id`;
+      select action, target, username, outcome from audit_log
+      where action like 'user.%' and target in ('users/to.disable', 'users/to.reset', 'users/nobody')
+      order by id`;
     expect(rows).toEqual([
-      { action: 'user.add', target: 'users/to.disable' },
-      { action: 'user.disable', target: 'users/to.disable' },
-      { action: 'user.add', target: 'users/to.reset' },
-      { action: 'user.reset_password', target: 'users/to.reset' },
+      { action: 'user.add', target: 'users/to.disable', username: 'cli', outcome: 'ok' },
+      { action: 'user.disable', target: 'users/to.disable', username: 'cli', outcome: 'ok' },
+      { action: 'user.disable', target: 'users/nobody', username: 'cli', outcome: 'failed' },
+      { action: 'user.add', target: 'users/to.reset', username: 'cli', outcome: 'ok' },
+      { action: 'user.reset_password', target: 'users/to.reset', username: 'cli', outcome: 'ok' },
     ]);
+  });
+
+  it('takes part in a transaction it is given, and rolls back with it', async () => {
+    await expect(
+      db.sql.begin(async (tx) => {
+        await addUser(tx, { username: 'in.tx', role: 'analyst', agency: 'customs' });
+        throw new Error('the caller gives up');
+      }),
+    ).rejects.toThrow('the caller gives up');
+    expect(await findUserByName(db.sql, 'in.tx')).toBeUndefined();
+    const [{ n }] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from audit_log where target = 'users/in.tx'`;
+    expect(n).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Browser tests of the Map and Audit log pages: `npm run test:e2e`.
+ * Browser tests of the Map, Audit log and Users pages: `npm run test:e2e`.
  *
  * Without BASE_URL it starts the production build (`npm run build` first) as `node build` on a
  * free port with a fresh embedded database and the demo data, signs in with the demo accounts the
@@ -19,6 +19,7 @@ import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
+import { userScenarios } from './users.e2e.js';
 
 const runner = createRunner();
 
@@ -50,6 +51,7 @@ async function main() {
     await sameOriginWriteScenario(ctx);
     await filterScenarios(ctx);
     await auditScenarios(ctx);
+    await userScenarios(ctx);
     await noForeignRequestScenario(ctx);
   } finally {
     await browser.close();

@@ -3,7 +3,8 @@
  *
  * When the tests start the server, the accounts come from the demo banner it prints on its first
  * start; against BASE_URL they come from E2E_USERNAME / E2E_PASSWORD (a commander) and
- * E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD.
+ * E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD (and E2E_ANALYST_USERNAME / E2E_ANALYST_PASSWORD, an
+ * account the user-management tests may disable and enable again).
  */
 
 /** @typedef {{ username: string, password: string }} Account */
@@ -13,6 +14,7 @@
  * @property {Account | null} user Signs in on the map page (E2E_USERNAME first, then the demo commander).
  * @property {Account | null} commander Must be refused the audit log.
  * @property {Account | null} admin Reads the audit log; without one the audit tests are skipped.
+ * @property {Account | null} analyst Disabled and enabled again by the user-management tests.
  */
 
 /**
@@ -48,12 +50,14 @@ export function resolveAccounts(output) {
       user,
       commander: user,
       admin: fromEnv(env.E2E_ADMIN_USERNAME, env.E2E_ADMIN_PASSWORD),
+      analyst: fromEnv(env.E2E_ANALYST_USERNAME, env.E2E_ANALYST_PASSWORD),
     };
   }
   return {
     user,
     commander: demoAccount(output, 'commander'),
     admin: demoAccount(output, 'admin'),
+    analyst: demoAccount(output, 'analyst'),
   };
 }
 

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'user.reset_password',
+  'user.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
+import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
 export type { AppDeps, AppEnv, RouteDeps } from './types';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', layerRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
+  app.route('/', userRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),

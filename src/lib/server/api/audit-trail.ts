@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { Client } from '../db/client';
-import { ApiError } from '../errors';
 import { countAnonymousDenial, windowStart } from '../repositories/anonymous-denials';
 import { appendAudit } from '../repositories/audit';
-import { auditFromRequest, clientOf } from './context';
+import { audited } from '../services/audited-change';
+import { actorOf, auditFromRequest, clientOf } from './context';
 import type { AppEnv, RouteDeps } from './types';
 
 /** Anonymous refusals from one client are logged once per window of this many minutes. */
@@ -46,28 +46,14 @@ export function auditTrail(sql: Client, now: () => Date): Trail {
     });
   };
 
-  const auditedWrite: Trail['auditedWrite'] = async (c, what, run, details) => {
-    try {
-      // postgres.js types begin()'s result as an unwrapped promise array; T is what run gave.
-      return (await sql.begin(async (tx) => {
+  const auditedWrite: Trail['auditedWrite'] = (c, what, run, details) =>
+    audited(sql, actorOf(c, now), what.action, what.target, {
+      prepare: () => undefined,
+      apply: async (tx) => {
         const result = await run(tx);
-        await appendAudit(tx, {
-          at: now(),
-          ...auditFromRequest(c, { ...what, outcome: 'ok', details: { ...details(result) } }),
-        });
-        return result;
-      })) as Awaited<ReturnType<typeof run>>;
-    } catch (error) {
-      const refused = error instanceof ApiError;
-      const details = refused
-        ? { status: error.status, code: error.code }
-        : { status: 500, error: (error as Error)?.name ?? 'Error' };
-      // The write is rolled back; record that it was tried. If the database itself is failing
-      // this row cannot land either, and the original error is what the caller must see.
-      await audit(c, { ...what, outcome: refused ? 'failed' : 'error', details }).catch(() => {});
-      throw error;
-    }
-  };
+        return { result, details: { ...details(result) } };
+      },
+    });
 
   return { audit, auditDenied, auditedWrite };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AuditEntry } from '../repositories/audit';
+import type { Actor } from '../services/audited-change';
 import type { AppEnv } from './types';
 
 /**
@@ -21,4 +22,12 @@ export function auditFromRequest(
     client: clientOf(c),
     ...entry,
   };
+}
+
+/**
+ * The signed-in user as a service's actor: the audit rows of the changes they make carry this
+ * request's id and client.
+ */
+export function actorOf(c: Context<AppEnv>, now: () => Date): Actor {
+  return { user: c.get('user') ?? null, stamp: (entry) => auditFromRequest(c, entry), now };
 }

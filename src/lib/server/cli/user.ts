@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ROLES, USER_AGENCIES } from '../auth/roles';
-import { addUser, listUsers, resetPassword, setUserDisabled, UserError } from '../services/users';
+import { loadConfig } from '../config';
+import { ApiError } from '../errors';
+import { addUser, changeUser, listUsers, resetPassword, setUserDisabled } from '../services/users';
 import { withDatabase } from './with-database';
 
 const usage = `Usage:
@@ -9,9 +11,11 @@ const usage = `Usage:
   npm run user -- disable --username U                   also ends the user's sessions
   npm run user -- enable --username U
   npm run user -- reset-password --username U            password on standard input, or generated
+  npm run user -- change --username U [--role R] [--agency A]
 
 Roles: ${ROLES.join(', ')}. Agencies: ${USER_AGENCIES.join(', ')}.
-With standard input from a terminal (nothing piped in), a strong password is generated and shown once.`;
+With standard input from a terminal (nothing piped in), a strong password is generated and shown once.
+Every change is recorded in the audit log as made by 'cli'. Admins can do the same on the /users page.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,11 +34,13 @@ function fail(message: string): never {
 }
 
 if (values.help || !command) fail(usage);
-if (!['add', 'list', 'disable', 'enable', 'reset-password'].includes(command))
+if (!['add', 'list', 'disable', 'enable', 'reset-password', 'change'].includes(command))
   fail(`Unknown command '${command}'.\n\n${usage}`);
 if (command !== 'list' && !values.username) fail(`--username is required.\n\n${usage}`);
 if (command === 'add' && (!values.role || !values.agency))
   fail(`add needs --role and --agency.\n\n${usage}`);
+if (command === 'change' && !values.role && !values.agency)
+  fail(`change needs --role or --agency.\n\n${usage}`);
 
 /** The password piped on standard input (first line), or undefined when stdin is a terminal. */
 async function passwordFromStdin(): Promise<string | undefined> {
@@ -61,26 +67,36 @@ await withDatabase(async ({ sql }) => {
       console.log(`Added ${user.username} (${user.role}, ${user.agency}).`);
       if (generatedPassword) console.log(`Password (shown once): ${generatedPassword}`);
     } else if (command === 'list') {
-      for (const u of await listUsers(sql)) {
+      const users = await listUsers(sql, {
+        now: new Date(),
+        idleMinutes: loadConfig().sessionIdleMinutes,
+      });
+      for (const u of users) {
+        const signIn = u.last_sign_in_at
+          ? `last sign-in ${u.last_sign_in_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+          : 'never signed in';
         console.log(
-          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}`,
+          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${(u.disabled ? 'disabled' : 'active').padEnd(9)} ${signIn}, ${u.active_sessions} session(s)`,
         );
       }
     } else if (command === 'disable' || command === 'enable') {
-      const ended = await setUserDisabled(sql, username, command === 'disable');
+      const { sessionsEnded } = await setUserDisabled(sql, username, command === 'disable');
       console.log(
         command === 'disable'
-          ? `Disabled ${username}; ended ${ended} session(s).`
+          ? `Disabled ${username}; ended ${sessionsEnded} session(s).`
           : `Enabled ${username}.`,
       );
+    } else if (command === 'change') {
+      const user = await changeUser(sql, username, { role: values.role, agency: values.agency });
+      console.log(`${user.username} is now ${user.role}, ${user.agency}.`);
     } else {
-      const generated = await resetPassword(sql, username, password);
-      console.log(`New password set for ${username}; their sessions were ended.`);
-      if (generated) console.log(`Password (shown once): ${generated}`);
+      const { generatedPassword, sessionsEnded } = await resetPassword(sql, username, password);
+      console.log(`New password set for ${username}; ended ${sessionsEnded} session(s).`);
+      if (generatedPassword) console.log(`Password (shown once): ${generatedPassword}`);
     }
     return true;
   } catch (error) {
-    if (error instanceof UserError) {
+    if (error instanceof ApiError) {
       console.error(`Refused: ${error.message}`);
       return false;
     }

@@ -62,3 +62,58 @@ export async function setPasswordHash(
     where username = ${username} returning id`;
   return rows.length === 1;
 }
+
+/** A user as the admin page lists them: never the hash, with their recent activity. */
+export interface UserActivity extends Omit<User, 'id'> {
+  /** The last successful sign-in the audit log recorded, or null. */
+  last_sign_in_at: Date | null;
+  /** Sessions that would still be accepted at `now` (neither expired nor idle). */
+  active_sessions: number;
+}
+
+export function listUsersWithActivity(
+  sql: Sql,
+  now: Date,
+  idleCutoff: Date,
+): Promise<UserActivity[]> {
+  // The lateral lookup walks the (username, at) index backwards and stops at the first login.
+  return sql<UserActivity[]>`
+    select u.username, u.role, u.agency, u.disabled, u.created_at,
+      (select a.at from audit_log a
+        where a.username = u.username and a.user_id = u.id and a.action = 'login' and a.outcome = 'ok'
+        order by a.at desc limit 1) as last_sign_in_at,
+      (select count(*)::int from sessions s
+        where s.user_id = u.id and s.expires_at > ${now} and s.last_seen_at > ${idleCutoff}) as active_sessions
+    from users u
+    order by u.username`;
+}
+
+/**
+ * Locks the enabled administrators (in id order, so two transactions never wait on each other)
+ * and returns their ids: whoever disables or demotes one holds these until commit.
+ */
+export async function lockEnabledAdmins(sql: Sql): Promise<number[]> {
+  const rows = await sql<{ id: number }[]>`
+    select id from users where role = 'admin' and not disabled order by id for update`;
+  return rows.map((r) => r.id);
+}
+
+/** The user, locked against concurrent changes until the transaction ends. */
+export async function lockUser(sql: Sql, username: string): Promise<User | undefined> {
+  const [row] = await sql<User[]>`
+    select id, username, role, agency, disabled, created_at from users
+    where username = ${username} for update`;
+  return row;
+}
+
+export async function setRoleAndAgency(
+  sql: Sql,
+  id: number,
+  role: Role,
+  agency: UserAgency,
+): Promise<User> {
+  const [row] = await sql<User[]>`
+    update users set role = ${role}, agency = ${agency} where id = ${id}
+    returning id, username, role, agency, disabled, created_at`;
+  return row;
+}

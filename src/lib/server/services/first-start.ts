@@ -1,38 +1,15 @@
 import type { Client, Sql } from '../db/client';
-import type { Role, UserAgency } from '../auth/roles';
+import type { Role } from '../auth/roles';
 import { completedSetupSteps, markSetupStep, type SetupStep } from '../repositories/setup-steps';
-import { countUsers } from '../repositories/users';
 import { loadGeodata, seedSeizures } from './demo-data';
-import { addUser } from './users';
+import { createDemoUsers } from './users';
 
 type Progress = (message: string) => void;
-
-/** Demo accounts, one per role, created on the embedded demo's first start. */
-export const DEMO_USERS: { username: string; role: Role; agency: UserAgency }[] = [
-  { username: 'demo.admin', role: 'admin', agency: 'customs' },
-  { username: 'demo.commander', role: 'commander', agency: 'border_guard' },
-  { username: 'demo.planner', role: 'planner', agency: 'border_guard' },
-  { username: 'demo.analyst', role: 'analyst', agency: 'customs' },
-];
 
 export interface DemoAccount {
   username: string;
   role: Role;
   password: string;
-}
-
-/**
- * Creates the demo users when there are no users at all and returns their passwords (shown
- * once, stored only as hashes). All four or none: the caller runs it in one transaction.
- */
-export async function createDemoUsers(sql: Sql): Promise<DemoAccount[]> {
-  if ((await countUsers(sql)) > 0) return [];
-  const created: DemoAccount[] = [];
-  for (const u of DEMO_USERS) {
-    const { generatedPassword } = await addUser(sql, u, 'system');
-    created.push({ username: u.username, role: u.role, password: generatedPassword! });
-  }
-  return created;
 }
 
 export interface FirstStartOptions {
