@@ -17,10 +17,17 @@ export function describeError(error: unknown): ErrorText {
   if (error.status === 401) return { message: t('error.unauthenticated') };
   if (error.status === 403) return { message: t('error.forbidden'), reference };
   if (error.status === 429) return { message: t('error.tooMany'), reference };
+  if (error.code === 'busy') return { message: t('error.busy', { s: waitOf(error) }), reference };
   if (error.status === 503) return { message: t('error.starting'), reference };
   if (error.status === 404) return { message: t('error.notFound'), reference };
   if (error.status >= 400 && error.status < 500) {
     return { message: t('error.badRequest', { message: error.message }), reference };
   }
   return { message: t('error.server'), reference };
+}
+
+/** The seconds the server asked the client to wait (Retry-After), at least 1. */
+export function waitOf(error: ApiError): number {
+  const s = Number(error.details?.retry_after_s);
+  return Number.isFinite(s) && s >= 1 ? Math.ceil(s) : 1;
 }

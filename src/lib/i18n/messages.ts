@@ -109,6 +109,7 @@ export const vi = {
   'error.unauthenticated': 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
   'error.forbidden': 'Tài khoản của bạn không có quyền xem dữ liệu này.',
   'error.tooMany': 'Quá nhiều yêu cầu. Vui lòng chờ rồi thử lại.',
+  'error.busy': 'Máy chủ đang bận. Vui lòng thử lại sau {s} giây.',
 
   'unit.km': '{n} km',
   'unit.m': '{n} m',
@@ -176,6 +177,7 @@ export const vi = {
   'auth.checking': 'Đang kiểm tra phiên làm việc…',
   'auth.failed': 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.',
   'auth.tooMany': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.',
+  'auth.tooManyWait': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {s} giây.',
   'auth.signOut': 'Đăng xuất',
   'auth.signedInAs': 'Đang đăng nhập: {user}',
 
@@ -429,6 +431,7 @@ export const en: Record<MessageKey, string> = {
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'Your account may not view this data.',
   'error.tooMany': 'Too many requests. Please wait and try again.',
+  'error.busy': 'The server is busy. Please try again in {s} seconds.',
 
   'unit.km': '{n} km',
   'unit.m': '{n} m',
@@ -496,6 +499,7 @@ export const en: Record<MessageKey, string> = {
   'auth.checking': 'Checking your session…',
   'auth.failed': 'Wrong username or password, or the account is disabled.',
   'auth.tooMany': 'Too many failed sign-ins. Please try again later.',
+  'auth.tooManyWait': 'Too many failed sign-ins. Please try again in {s} seconds.',
   'auth.signOut': 'Sign out',
   'auth.signedInAs': 'Signed in: {user}',
 
