@@ -4,13 +4,14 @@ import { migrate } from '../db/migrate';
 
 /**
  * Runs a command-line task against the configured database (schema brought up to date first),
- * closes it however the task ends, and sets the exit code: 0 done, 1 refused or failed.
+ * closes it however the task ends, and sets the exit code: 0 done, 1 refused or failed. On the
+ * embedded engine, a running app's engine is used through its socket.
  */
 export async function withDatabase(task: (db: Database) => Promise<boolean | void>): Promise<void> {
   let db: Database | undefined;
   try {
     const config = loadConfig();
-    db = await connect(config, { progress: (m) => console.error(m) });
+    db = await connect(config, { progress: (m) => console.error(m), attach: true });
     await migrate(db.sql);
     const ok = await task(db);
     process.exitCode = ok === false ? 1 : 0;
