@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { openPglite } from '../../src/lib/server/db/pglite-open';
+import { storageOptions } from '../../src/lib/server/db/pglite-open';
 import { copyOfTestEngine } from '../setup/engine-copy';
 
 /**
@@ -31,7 +31,8 @@ describe.skipIf(!inject('socketPath'))('durable commits', () => {
   }
 
   it('fsyncs the write-ahead log at every commit when on', async () => {
-    const db = await openPglite(join(dir, 'pgdata'), { fsync: true });
+    // PostGIS is left out: it takes seconds to load and has nothing to do with storage.
+    const db = await PGlite.create(storageOptions(join(dir, 'pgdata'), true));
     try {
       expect((await db.query('show fsync')).rows).toEqual([{ fsync: 'on' }]);
       expect((await db.query('show wal_sync_method')).rows).toEqual([{ wal_sync_method: 'fsync' }]);
@@ -44,7 +45,7 @@ describe.skipIf(!inject('socketPath'))('durable commits', () => {
   });
 
   it('fsyncs nothing when turned off (EMBEDDED_FSYNC=false)', async () => {
-    const db = await openPglite(join(dir, 'pgdata'), { fsync: false });
+    const db = await PGlite.create(storageOptions(join(dir, 'pgdata'), false));
     try {
       expect((await db.query('show fsync')).rows).toEqual([{ fsync: 'off' }]);
       expect(await fsyncsPerStatement(db)).toEqual({ commit: 0, read: 0 });

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { embeddedClient } from '../../src/lib/server/db/client';
 import { serveOnSocket } from '../../src/lib/server/db/pglite-bridge';
-import { openPglite } from '../../src/lib/server/db/pglite-open';
+import { storageOptions } from '../../src/lib/server/db/pglite-open';
 import { copyOfTestEngine } from '../setup/engine-copy';
 import { secondClient, testDb, type TestDb } from '../setup/test-db';
 
@@ -112,7 +113,7 @@ describe('several connections', () => {
 describe.skipIf(!inject('socketPath'))('exclusive tasks (backups)', () => {
   it('run between transactions: never inside one that another connection holds open', async () => {
     const dir = await copyOfTestEngine();
-    const pg = await openPglite(join(dir, 'pgdata'), { fsync: false });
+    const pg = await PGlite.create(storageOptions(join(dir, 'pgdata'), false));
     const bridge = await serveOnSocket(pg, join(dir, 'db.sock'));
     const client = embeddedClient(join(dir, 'db.sock'));
     try {

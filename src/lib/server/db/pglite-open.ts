@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { postgis } from '@electric-sql/pglite-postgis';
 
@@ -34,23 +34,28 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
-/** PGlite's defaults start the backend with `-F` (fsync off); durable mode drops it. */
-export function startParams(fsync: boolean): string[] {
-  if (!fsync) return PGlite.defaultStartParams;
-  return [
-    ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
-    // Emscripten maps fsync and fdatasync to the same call; plain fsync is the one patched above.
-    '-c',
-    'wal_sync_method=fsync',
-  ];
+/**
+ * The file system and start parameters for PGlite on `pgDir`: durable by default, where PGlite's
+ * own defaults start the backend with `-F` (fsync off).
+ */
+export function storageOptions(pgDir: string, fsync: boolean): PGliteOptions {
+  if (!fsync) return { fs: new NodeFS(pgDir) };
+  return {
+    fs: new DurableNodeFS(pgDir),
+    startParams: [
+      ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+      // Emscripten maps fsync and fdatasync to the same call; plain fsync is the one patched above.
+      '-c',
+      'wal_sync_method=fsync',
+    ],
+  };
 }
 
 /** Opens (or creates) PGlite with PostGIS on the data files in `pgDir`. */
 export async function openPglite(pgDir: string, options: OpenOptions): Promise<PGlite> {
   return PGlite.create({
-    fs: options.fsync ? new DurableNodeFS(pgDir) : new NodeFS(pgDir),
+    ...storageOptions(pgDir, options.fsync),
     extensions: { postgis },
-    startParams: startParams(options.fsync),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
 }
