@@ -1,9 +1,10 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { embeddedClient, type Client } from '../../src/lib/server/db/client';
 import { startEmbedded, type EmbeddedEngine } from '../../src/lib/server/db/embedded';
+import { pingEngine } from '../../src/lib/server/db/engine-control';
 import { lockDataDir } from '../../src/lib/server/db/engine-lock';
 import { copyOfTestEngine } from '../setup/engine-copy';
 
@@ -31,6 +32,11 @@ describe.skipIf(!inject('socketPath'))('the embedded engine in a worker thread',
   it("reports the worker's progress on this thread", () => {
     expect(messages[0]).toBe(`Opening the embedded PostGIS in ${join(dir, 'pgdata')}...`);
     expect(messages.at(-1)).toMatch(/^Embedded PostGIS ready in \d+\.\d s$/);
+  });
+
+  it('answers on a control socket only its owner may use', async () => {
+    expect(statSync(engine.controlPath).mode & 0o777).toBe(0o600);
+    expect(await pingEngine(engine.controlPath)).toBe(process.pid);
   });
 
   it('keeps this thread responsive while a query runs for seconds', async () => {

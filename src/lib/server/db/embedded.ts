@@ -71,7 +71,7 @@ export async function startEmbedded(
 
   // Without its engine the app answers nothing but errors: fail loudly rather than limp on.
   worker.on('error', (error) => {
-    throw new Error(`The embedded database engine failed: ${error.message}`);
+    if (!stopping) throw new Error(`The embedded database engine failed: ${error.message}`);
   });
   exited.then((code) => {
     if (!stopping) throw new Error(`The embedded database engine stopped (exit code ${code})`);

@@ -57,6 +57,7 @@ export function backupKind(head: Uint8Array): BackupKind | undefined {
 /** The regular files of a tar archive, by name, with their sizes (ustar headers). */
 export function tarEntries(tar: Uint8Array): Map<string, Uint8Array> {
   const entries = new Map<string, Uint8Array>();
+  if (tar.length < 1024 || tar.length % 512 !== 0) throw new Error('not a tar archive');
   const text = (from: number, to: number) =>
     Buffer.from(tar.subarray(from, to)).toString('latin1').replace(/\0.*$/s, '');
   for (let at = 0; at + 512 <= tar.length;) {
