@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { embeddedClient, type Client } from '../../src/lib/server/db/client';
 import { startEmbedded } from '../../src/lib/server/db/embedded';
+import { lockHolder } from '../../src/lib/server/db/engine-lock';
 import {
   backupEmbedded,
   PGLITE_PG_MAJOR,
@@ -110,8 +111,9 @@ describe.skipIf(!inject('socketPath'))('embedded backup and restore', () => {
   });
 
   it('refuses to restore over the running engine', async () => {
+    const holder = await lockHolder(inject('dataDir'));
     await expect(restoreEmbedded(file(), { dataDir: inject('dataDir') })).rejects.toThrow(
-      `is in use by process ${process.ppid}`,
+      `is in use by process ${holder!.pid}`,
     );
   });
 });

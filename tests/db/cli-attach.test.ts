@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lockHolder } from '../../src/lib/server/db/engine-lock';
 import { testDb, type TestDb } from '../setup/test-db';
 
 /**
@@ -46,7 +47,8 @@ describe.skipIf(!inject('socketPath'))('command-line tools while the app runs', 
       ],
       'a long enough password\n',
     );
-    expect(err).toContain(`Using the embedded engine of process ${process.ppid}`);
+    const holder = await lockHolder(inject('dataDir'));
+    expect(err).toContain(`Using the embedded engine of process ${holder!.pid}`);
     expect(out).toContain('Added cli.attach (analyst, border_guard).');
     expect(code).toBe(0);
     expect(await user('cli.attach')).toEqual({

@@ -80,9 +80,9 @@ describe('a live lock', () => {
   it.skipIf(!inject('dataDir'))(
     "names the test run's engine as the holder of its data",
     async () => {
-      // vitest's main process runs the engine (global setup) and forks this test process.
+      // vitest's main process runs the engine (global setup); tests run in a fork of it, or in it.
       const holder = await lockHolder(inject('dataDir'));
-      expect(holder?.pid).toBe(process.ppid);
+      expect([process.ppid, process.pid]).toContain(holder?.pid);
       await expect(lockDataDir(inject('dataDir'))).rejects.toThrow(
         `is in use by process ${holder!.pid}`,
       );
