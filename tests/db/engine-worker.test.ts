@@ -34,6 +34,10 @@ describe.skipIf(!inject('socketPath'))('the embedded engine in a worker thread',
     expect(messages.at(-1)).toMatch(/^Embedded PostGIS ready in \d+\.\d s$/);
   });
 
+  it('runs durably by default (EMBEDDED_FSYNC)', async () => {
+    expect(await sql`show fsync`).toEqual([{ fsync: 'on' }]);
+  });
+
   it('answers on a control socket only its owner may use', async () => {
     expect(statSync(engine.controlPath).mode & 0o777).toBe(0o600);
     expect(await pingEngine(engine.controlPath)).toBe(process.pid);
