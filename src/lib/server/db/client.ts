@@ -59,6 +59,7 @@ export async function connect(
       });
     }
     sql = embeddedClient(running?.socketPath ?? embedded!.socketPath);
+    // PGlite is one session shared by every connection: an attached tool sets the app's values.
     await sql.unsafe(
       `set statement_timeout = ${Number(config.statementTimeoutMs)}; set timezone = 'UTC'`,
     );
