@@ -2,8 +2,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { requestDump } from '../../src/lib/server/db/engine-control';
-import { CONTROL_SOCKET } from '../../src/lib/server/db/engine-control';
+import { CONTROL_SOCKET, requestDump } from '../../src/lib/server/db/engine-control';
 import { writeFileAtomic } from '../../src/lib/server/io/backup-file';
 import { restoreEmbedded } from '../../src/lib/server/services/backup-embedded';
 
@@ -18,10 +17,10 @@ export async function copyOfTestEngine(): Promise<string> {
   const template = `${dataDir}-template`;
   if (!existsSync(join(template, 'pgdata', 'PG_VERSION'))) {
     rmSync(template, { recursive: true, force: true });
-    const dump = join(mkdtempSync(join(tmpdir(), 'brm-dump-')), 'engine.tgz');
-    writeFileAtomic(dump, await requestDump(join(dataDir, CONTROL_SOCKET)));
-    await restoreEmbedded(dump, { dataDir: template, fsync: false });
-    rmSync(dump);
+    const work = mkdtempSync(join(tmpdir(), 'brm-dump-'));
+    writeFileAtomic(join(work, 'engine.tgz'), await requestDump(join(dataDir, CONTROL_SOCKET)));
+    await restoreEmbedded(join(work, 'engine.tgz'), { dataDir: template, fsync: false });
+    rmSync(work, { recursive: true });
   }
   const copy = mkdtempSync(join(tmpdir(), 'brm-engine-'));
   cpSync(template, copy, { recursive: true });
