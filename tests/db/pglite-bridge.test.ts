@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { embeddedClient } from '../../src/lib/server/db/client';
+import { serveOnSocket } from '../../src/lib/server/db/pglite-bridge';
+import { storageOptions } from '../../src/lib/server/db/pglite-open';
+import { copyOfTestEngine } from '../setup/engine-copy';
 import { secondClient, testDb, type TestDb } from '../setup/test-db';
 
 /**
@@ -115,5 +122,37 @@ describe('several connections', () => {
     >`select count(*)::int as n from guarded where x = 200`;
     expect(n).toBe(0);
     expect(await db.sql`select 7 as v`).toEqual([{ v: 7 }]);
+  });
+});
+
+describe.skipIf(!inject('socketPath'))('exclusive tasks (backups)', () => {
+  it('run between transactions: never inside one that another connection holds open', async () => {
+    const dir = await copyOfTestEngine();
+    const pg = await PGlite.create(storageOptions(join(dir, 'pgdata'), false));
+    const bridge = await serveOnSocket(pg, join(dir, 'db.sock'));
+    const client = embeddedClient(join(dir, 'db.sock'));
+    try {
+      await client`create table pairs (batch int)`;
+      const order: string[] = [];
+      const writer = client.begin(async (tx) => {
+        await tx`insert into pairs values (1)`;
+        await new Promise((r) => setTimeout(r, 200));
+        await tx`insert into pairs values (1)`;
+        order.push('commit');
+      });
+      await new Promise((r) => setTimeout(r, 50)); // the transaction is open now
+      const seen = bridge.exclusive(async () => {
+        order.push('task');
+        return (await pg.query<{ n: number }>('select count(*)::int as n from pairs')).rows[0].n;
+      });
+      await writer;
+      expect(await seen).toBe(2);
+      expect(order).toEqual(['commit', 'task']);
+    } finally {
+      await client.end();
+      await bridge.close();
+      await pg.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** Socket of the run's one embedded engine otherwise. */
     socketPath: string;
+    /** Data directory of that engine ('' against PostgreSQL). */
+    dataDir: string;
   }
 }
 
@@ -19,13 +21,14 @@ export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL ?? '';
   project.provide('databaseUrl', url);
   project.provide('socketPath', '');
+  project.provide('dataDir', '');
   if (url) {
     console.log('Tests run against PostgreSQL at TEST_DATABASE_URL');
     return;
   }
-  const engine = await startEmbedded(resolve(process.env.TEST_DATA_DIR ?? '.data-test'), (m) =>
-    console.log(m),
-  );
+  const dataDir = resolve(process.env.TEST_DATA_DIR ?? '.data-test');
+  const engine = await startEmbedded(dataDir, (m) => console.log(m));
   project.provide('socketPath', engine.socketPath);
+  project.provide('dataDir', dataDir);
   return () => engine.stop();
 }

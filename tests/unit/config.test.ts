@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
   });
 
+  it('fsyncs embedded commits unless EMBEDDED_FSYNC=false', () => {
+    expect(loadConfig({}).embeddedFsync).toBe(true);
+    expect(loadConfig({ EMBEDDED_FSYNC: 'false' }).embeddedFsync).toBe(false);
+    expect(() => loadConfig({ EMBEDDED_FSYNC: 'sometimes' })).toThrow(/EMBEDDED_FSYNC/);
+  });
+
   it('lists every bad variable in one error', () => {
     expect(() =>
       loadConfig({ PORT: '70000', DATABASE_URL: 'not a url', DEMO_DATA: 'maybe' }),

@@ -13,6 +13,8 @@ export interface Config {
   migrationDatabaseUrl: string | undefined;
   /** Where the embedded engine keeps its files and its socket. */
   dataDir: string;
+  /** fsync the embedded engine's commits to the disk (off: faster, a power cut may lose them). */
+  embeddedFsync: boolean;
   port: number;
   /** Load geodata and synthetic seizures into an empty database on start. */
   demoData: boolean;
@@ -54,6 +56,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
+  EMBEDDED_FSYNC: bool.default(true),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DEMO_DATA: bool.default(true),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.DATABASE_URL ? e.MIGRATION_DATABASE_URL : undefined,
     dataDir: resolve(e.DATA_DIR),
+    embeddedFsync: e.EMBEDDED_FSYNC,
     port: e.PORT,
     demoData: e.DEMO_DATA,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import type { Config } from '../config';
-import { startEmbedded, type EmbeddedEngine } from './embedded';
+import { findRunningEngine, startEmbedded, type EmbeddedEngine } from './embedded';
+import { describeHolder } from './engine-lock';
 
 /** The client, or a transaction opened on it: repositories accept either. */
 export type Sql = postgres.Sql | postgres.TransactionSql;
@@ -18,6 +19,11 @@ interface ConnectOptions {
   /** Schema to put first on the search path (tests isolate each file in its own). */
   schema?: string;
   progress?: (message: string) => void;
+  /**
+   * Embedded only: when another process (the app) runs the engine of the data directory, use
+   * it through its socket instead of refusing. Command-line tools set this.
+   */
+  attach?: boolean;
 }
 
 const clientOptions = { onnotice: () => {}, types: {} } as const;
@@ -27,7 +33,8 @@ const clientOptions = { onnotice: () => {}, types: {} } as const;
  * embedded default starts PGlite and talks to it over its socket with a single connection.
  */
 export async function connect(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'> &
+    Partial<Pick<Config, 'embeddedFsync'>>,
   options: ConnectOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedEngine | undefined;
@@ -43,14 +50,22 @@ export async function connect(
       },
     });
   } else {
-    embedded = await startEmbedded(config.dataDir, options.progress);
-    sql = embeddedClient(embedded.socketPath);
+    const running = options.attach ? await findRunningEngine(config.dataDir) : undefined;
+    if (running) {
+      options.progress?.(`Using the embedded engine of ${describeHolder(running.holder)}`);
+    } else {
+      embedded = await startEmbedded(config.dataDir, options.progress, {
+        fsync: config.embeddedFsync,
+      });
+    }
+    sql = embeddedClient(running?.socketPath ?? embedded!.socketPath);
+    // PGlite is one session shared by every connection: an attached tool sets the app's values.
     await sql.unsafe(
       `set statement_timeout = ${Number(config.statementTimeoutMs)}; set timezone = 'UTC'`,
     );
     if (options.schema) await useSchema(sql, options.schema);
   }
-  const engine: Engine = embedded ? 'pglite' : 'postgres';
+  const engine: Engine = config.databaseUrl ? 'postgres' : 'pglite';
   return {
     sql,
     engine,

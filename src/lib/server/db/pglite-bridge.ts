@@ -12,9 +12,20 @@ import { dropStrayReadyForQuery } from './pglite-replies';
  * a real backend reads them. PGlite is a single session, so batches run one at a time, and
  * while a connection has a transaction open only its batches run: others wait their turn.
  */
-export async function serveOnSocket(db: PGlite, path: string): Promise<{ close(): Promise<void> }> {
-  /** A batch of one client's messages; `syncs` is how many ReadyForQuery it should get. */
-  type Job = { socket: Socket; message?: Uint8Array; syncs?: number };
+export interface Bridge {
+  /** Runs `task` between clients' batches at a moment when no transaction is open. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function serveOnSocket(db: PGlite, path: string): Promise<Bridge> {
+  /**
+   * A client's batch (`syncs`: how many ReadyForQuery it should get; unset for a simple Query),
+   * a vanished client's rollback (no message), or an exclusive task.
+   */
+  type Job =
+    | { socket: Socket; message?: Uint8Array; syncs?: number; task?: undefined; cancel?: undefined }
+    | { socket?: undefined; task: () => Promise<void>; cancel: (reason: Error) => void };
   const pending: Job[] = [];
   const sockets = new Set<Socket>();
   let owner: Socket | undefined;
@@ -29,7 +40,9 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
   }
 
   async function runJob(job: Job): Promise<void> {
-    if (!job.message) {
+    if (job.task) {
+      await job.task();
+    } else if (!job.message) {
       // The connection went away: undo whatever transaction it left open.
       if (owner === job.socket && db.isInTransaction()) await db.exec('ROLLBACK');
     } else if (!job.socket.destroyed) {
@@ -41,7 +54,7 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
         job.socket.destroy();
       }
     }
-    owner = db.isInTransaction() && !job.socket.destroyed ? job.socket : undefined;
+    owner = db.isInTransaction() && job.socket?.destroyed === false ? job.socket : undefined;
   }
 
   const runnable = () => (owner ? pending.some((j) => j.socket === owner) : pending.length > 0);
@@ -125,9 +138,15 @@ export async function serveOnSocket(db: PGlite, path: string): Promise<{ close()
     server.listen(path, () => resolve());
   });
   return {
+    // A task has no socket, so nextJob() never picks it while a client's transaction is open.
+    exclusive: <T>(task: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        if (closed) return reject(new Error('The embedded database is closing'));
+        enqueue({ task: () => task().then(resolve, reject), cancel: reject });
+      }),
     close: async () => {
       closed = true;
-      pending.length = 0;
+      for (const job of pending.splice(0)) job.cancel?.(new Error('The embedded database closed'));
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
       await pumping;
