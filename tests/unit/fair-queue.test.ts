@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FairQueue, QueueRefusal } from '../../src/lib/server/api/fair-queue';
 
-const options = { concurrency: 1, maxPerClient: 4, maxWaiting: 100, maxWaitMs: 20_000 };
+const options = {
+  concurrency: 1,
+  maxHeavy: 1,
+  maxPerClient: 4,
+  maxWaiting: 100,
+  maxWaitMs: 20_000,
+};
 
 /** Records the order in which requests are let in. */
 function recorder(queue: FairQueue) {
@@ -81,6 +87,21 @@ describe('FairQueue', () => {
     expect(refusal.reason).toBe('wait_too_long');
     expect(refusal.retryAfterS).toBeGreaterThanOrEqual(1);
     expect(q.waiting).toBe(0);
+  });
+
+  it('keeps places for light requests while heavy ones are at their limit', async () => {
+    const q = new FairQueue({ ...options, concurrency: 4, maxHeavy: 2 });
+    const { order, ask } = recorder(q);
+    for (let i = 1; i <= 5; i++) void ask(`heavy-${i}`, `h${i}`, 'heavy');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual(['heavy-1', 'heavy-2']);
+    void ask('small-1', 's1', 'light');
+    void ask('small-2', 's2', 'light');
+    void ask('small-3', 's3', 'light');
+    await new Promise((r) => setTimeout(r, 0));
+    // Two heavy and two light run; the third light waits for a place, the heavy ones for theirs.
+    expect(order).toEqual(['heavy-1', 'heavy-2', 'small-1', 'small-2']);
+    expect(q.waiting).toBe(4);
   });
 
   it('runs as many at once as its concurrency, and a release given twice counts once', async () => {

@@ -40,6 +40,8 @@ export interface Config {
   loginFailureWindowMinutes: number;
   /** Requests using the database at once; unset: 1 embedded (one query at a time), 8 on PostgreSQL. */
   dbConcurrency: number | undefined;
+  /** Of those, heavy requests (big pages) at once; unset: 1 embedded, 2 on PostgreSQL. */
+  dbMaxHeavy: number | undefined;
   /** Requests one client may have running or waiting, requests waiting in all, longest wait. */
   queueMaxPerClient: number;
   queueMaxWaiting: number;
@@ -93,6 +95,7 @@ const schema = z.object({
     .max(7 * 24 * 60)
     .default(60),
   DB_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
+  DB_MAX_HEAVY: z.coerce.number().int().min(1).max(100).optional(),
   QUEUE_MAX_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(16),
   QUEUE_MAX_WAITING: z.coerce.number().int().min(1).max(100_000).default(200),
   QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginDelayMaxSeconds: Math.max(e.LOGIN_DELAY_MAX_SECONDS, e.LOGIN_DELAY_BASE_SECONDS),
     loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,
     dbConcurrency: e.DB_CONCURRENCY,
+    dbMaxHeavy: e.DB_MAX_HEAVY,
     queueMaxPerClient: e.QUEUE_MAX_PER_CLIENT,
     queueMaxWaiting: e.QUEUE_MAX_WAITING,
     queueMaxWaitMs: e.QUEUE_MAX_WAIT_MS,

@@ -73,9 +73,11 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  const embedded = deps.db.engine === 'pglite';
   app.use(
     dbQueue({
-      concurrency: config.dbConcurrency ?? (deps.db.engine === 'pglite' ? 1 : 8),
+      concurrency: config.dbConcurrency ?? (embedded ? 1 : 8),
+      maxHeavy: config.dbMaxHeavy ?? (embedded ? 1 : 2),
       maxPerClient: config.queueMaxPerClient,
       maxWaiting: config.queueMaxWaiting,
       maxWaitMs: config.queueMaxWaitMs,

@@ -11,6 +11,11 @@ export type Weight = 'light' | 'heavy';
 export interface FairQueueOptions {
   /** Requests running at once (1 for the embedded engine: it runs one query at a time). */
   concurrency: number;
+  /**
+   * Heavy requests running at once, within `concurrency`: the other places stay free for light
+   * ones, so a burst of big reads cannot take every connection (and every core) at once.
+   */
+  maxHeavy: number;
   /** Requests one client may have running or waiting; more are refused. */
   maxPerClient: number;
   /** Requests waiting in all; more are refused. */
@@ -42,6 +47,7 @@ const LIGHT_RUN = 3;
 
 export class FairQueue {
   private running = 0;
+  private runningHeavy = 0;
   private readonly perClient = new Map<string, number>();
   /** Per weight, the clients in turn order, each with its own line. */
   private readonly lines: Record<Weight, Map<string, Waiter[]>> = {
@@ -70,22 +76,18 @@ export class FairQueue {
     const held = this.perClient.get(client) ?? 0;
     if (held >= this.options.maxPerClient)
       return Promise.reject(new QueueRefusal('client_busy', this.retryAfterS(held)));
-    const startRelease = this.releaser(client);
-    if (this.running < this.options.concurrency && this.waiting === 0) {
-      this.take(client);
-      return Promise.resolve(startRelease());
-    }
     if (this.waiting >= this.options.maxWaiting)
       return Promise.reject(new QueueRefusal('queue_full', this.retryAfterS(this.waiting)));
     this.perClient.set(client, held + 1);
-    return new Promise((resolve, reject) => {
+    const admitted = new Promise<() => void>((resolve, reject) => {
       const waiter: Waiter = {
         client,
         weight,
         admit: () => {
           clearTimeout(waiter.timer);
           this.running++;
-          resolve(startRelease());
+          if (weight === 'heavy') this.runningHeavy++;
+          resolve(this.releaser(client, weight));
         },
         timer: setTimeout(() => {
           this.remove(waiter);
@@ -98,11 +100,8 @@ export class FairQueue {
       if (line) line.push(waiter);
       else lines.set(client, [waiter]);
     });
-  }
-
-  private take(client: string): void {
-    this.running++;
-    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
+    this.admitNext();
+    return admitted;
   }
 
   private drop(client: string): void {
@@ -111,19 +110,18 @@ export class FairQueue {
     else this.perClient.set(client, n);
   }
 
-  /** Returns a function that, when called, starts the clock and yields the release function. */
-  private releaser(client: string): () => () => void {
+  /** The function that gives a place back (once, however often it is called). */
+  private releaser(client: string, weight: Weight): () => void {
+    const started = Date.now();
+    let released = false;
     return () => {
-      const started = Date.now();
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        this.serviceMs = 0.8 * this.serviceMs + 0.2 * (Date.now() - started);
-        this.running--;
-        this.drop(client);
-        this.admitNext();
-      };
+      if (released) return;
+      released = true;
+      this.serviceMs = 0.8 * this.serviceMs + 0.2 * (Date.now() - started);
+      this.running--;
+      if (weight === 'heavy') this.runningHeavy--;
+      this.drop(client);
+      this.admitNext();
     };
   }
 
@@ -135,18 +133,22 @@ export class FairQueue {
     }
   }
 
-  /** The next waiter: light before heavy (but not for ever), clients in turn within a weight. */
+  /**
+   * The next waiter: light before heavy (but not for ever), heavy only while fewer than
+   * maxHeavy run, clients in turn within a weight.
+   */
   private next(): Waiter | undefined {
     const lightWaiting = this.lines.light.size > 0;
-    const heavyWaiting = this.lines.heavy.size > 0;
+    const heavyMayGo = this.lines.heavy.size > 0 && this.runningHeavy < this.options.maxHeavy;
     const weight: Weight | undefined =
-      lightWaiting && (!heavyWaiting || this.lightRun < LIGHT_RUN)
+      lightWaiting && (!heavyMayGo || this.lightRun < LIGHT_RUN)
         ? 'light'
-        : heavyWaiting
+        : heavyMayGo
           ? 'heavy'
           : undefined;
     if (!weight) return undefined;
-    this.lightRun = weight === 'light' ? this.lightRun + 1 : 0;
+    // Count the light requests that went ahead of a heavy one able to go.
+    this.lightRun = weight === 'light' && heavyMayGo ? this.lightRun + 1 : 0;
     const lines = this.lines[weight];
     // Maps keep insertion order: the first client's first waiter goes, and the client moves to
     // the back of the turn order if it has more.
