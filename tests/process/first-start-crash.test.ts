@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoPasswords, signInTo, startApp, type AppProcess } from '../lib/app-process';
+import { demoPasswords, signInTo, sleep, startApp, type AppProcess } from '../lib/app-process';
 
 /**
  * kill -9 at each step of the embedded demo's first start, then start again: the app comes up
@@ -70,6 +70,20 @@ describe('first start, killed at each step', () => {
     const second = await start();
     await second.ready();
     await expectComplete(second, first.output());
+  });
+
+  it('while creating the database, and again while installing PostGIS', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'brm-crash-'));
+    const first = await start();
+    await first.waitFor(/Creating the embedded PostGIS/);
+    await sleep(2000); // inside initdb
+    await first.crash();
+    const second = await start();
+    await second.waitFor(/Installing PostGIS into the embedded database/);
+    await second.crash();
+    const third = await start();
+    await third.ready();
+    await expectComplete(third, first.output() + second.output());
   });
 
   it('after it finished, starts again without redoing anything', async () => {
