@@ -22,7 +22,8 @@ try {
   const config = loadConfig();
   const started = Date.now();
   if (config.databaseUrl) {
-    await backupPostgres(config.databaseUrl, out);
+    // The owner role, when there is one, reads every table whatever was granted to the app.
+    await backupPostgres(config.migrationDatabaseUrl ?? config.databaseUrl, out);
   } else {
     await backupEmbedded(out, {
       dataDir: config.dataDir,

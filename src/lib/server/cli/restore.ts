@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
+import { connect } from '../db/client';
+import { prepareSchema } from '../db/prepare';
 import { restoreEmbedded } from '../services/backup-embedded';
 import { restorePostgres } from '../services/backup-postgres';
 
@@ -21,7 +23,16 @@ try {
   const config = loadConfig();
   const started = Date.now();
   if (config.databaseUrl) {
-    await restorePostgres(config.databaseUrl, file);
+    // As the owner role when there is one, which then grants the app's role its rights again.
+    await restorePostgres(config.migrationDatabaseUrl ?? config.databaseUrl, file);
+    if (config.migrationDatabaseUrl) {
+      const db = await connect(config);
+      try {
+        await prepareSchema(config, db);
+      } finally {
+        await db.close();
+      }
+    }
   } else {
     await restoreEmbedded(file, {
       dataDir: config.dataDir,
