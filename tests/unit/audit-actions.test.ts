@@ -31,7 +31,7 @@ describe('actionLabel', () => {
       expect(`auditAction.${action}` in vi, action).toBe(true);
       expect(`auditAction.${action}` in en, action).toBe(true);
     }
-    expect(AUDIT_ACTIONS).toHaveLength(11);
+    expect(AUDIT_ACTIONS).toHaveLength(13);
   });
 });
 

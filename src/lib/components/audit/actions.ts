@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'layer.read',
+  'patrol_route.list',
+  'patrol_route.read',
   'patrol_route.create',
   'patrol_route.update',
   'patrol_route.delete',
