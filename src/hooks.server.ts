@@ -17,9 +17,10 @@ export const init: ServerInit = async () => {
  * Under /api every answer is JSON, also the ones SvelteKit gives itself (this runs before it
  * decodes the path for routing). Pages get their headers here; the CSP comes from kit.csp.
  *
- * Compression is here rather than in the Hono app so that one place covers every dynamic answer:
- * the API's JSON, GeoJSON and CSV, the pages' HTML and SvelteKit's own error pages. Static files
- * never get here (adapter-node's sirv serves build/client first, precompressed at build time).
+ * Compression is here rather than in the Hono app (hono/compress: gzip only, API only) so that
+ * one place covers every dynamic answer: the API's JSON, GeoJSON and CSV, the pages' HTML and
+ * SvelteKit's own error pages. It streams through zlib on libuv's thread pool, off the event loop.
+ * Static files never get here (adapter-node's sirv serves build/client first, precompressed).
  */
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname } = event.url;
