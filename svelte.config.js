@@ -6,7 +6,10 @@ const config = {
   preprocess: vitePreprocess(),
   compilerOptions: { runes: true },
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // precompress: .br and .gz beside every text file of build/client (JS, CSS, SVG), which
+    // adapter-node's file server sends when the browser accepts them; files under
+    // /_app/immutable are content-hashed and it serves them with a year's immutable caching.
+    adapter: adapter({ out: 'build', precompress: true }),
     // The API does its own CSRF checks (Origin on every write, JSON or CSV bodies only), answers
     // 403 JSON and audits the refusal; Kit's check would answer cross-site form posts under /api
     // with plain text before the API sees them. Pages take no form posts (no actions).

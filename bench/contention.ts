@@ -21,7 +21,8 @@ const USER = 'bench.contention';
 const PASSWORD = 'bench-contention-password';
 const HEAVY = '/api/layers/seizures?limit=10000&offset=100000';
 const SMALL = '/api/layers/border_gates?province=lang_son';
-const STATIC = '/favicon.svg';
+// A file adapter-node's file server answers (build/client), never SvelteKit.
+const STATIC = '/_app/version.json';
 
 interface Row {
   engine: string;

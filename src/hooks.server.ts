@@ -6,6 +6,7 @@ import {
   malformedPath,
   pathDecodes,
 } from '$lib/server/api/framework-errors';
+import { compressResponse } from '$lib/server/http/compress';
 
 /** Boot the database at server start, so progress shows in the console before the first request. */
 export const init: ServerInit = async () => {
@@ -15,17 +16,22 @@ export const init: ServerInit = async () => {
 /**
  * Under /api every answer is JSON, also the ones SvelteKit gives itself (this runs before it
  * decodes the path for routing). Pages get their headers here; the CSP comes from kit.csp.
+ *
+ * Compression is here rather than in the Hono app (hono/compress: gzip only, API only) so that
+ * one place covers every dynamic answer: the API's JSON, GeoJSON and CSV, the pages' HTML and
+ * SvelteKit's own error pages. It streams through zlib on libuv's thread pool, off the event loop.
+ * Static files never get here (adapter-node's sirv serves build/client first, precompressed).
  */
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname } = event.url;
   if (isApiPath(pathname)) {
     if (!pathDecodes(pathname)) return malformedPath();
-    return asJsonError(await resolve(event));
+    return compressResponse(event.request, asJsonError(await resolve(event)));
   }
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('X-Frame-Options', 'DENY');
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
-  return response;
+  return compressResponse(event.request, response);
 };

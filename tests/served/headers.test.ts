@@ -30,9 +30,10 @@ describe('headers through the served app', () => {
   });
 
   it('static files are served', async () => {
-    const res = await get('/favicon.svg');
+    const res = await get('/_app/version.json');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toHaveProperty('version');
   });
 
   it('the start script prints the address the server really listens on', () => {

@@ -132,7 +132,7 @@ describe('offline basemap', () => {
     expect([...fonts].sort()).toEqual([FONT_BOLD, FONT_REGULAR].sort());
     for (const font of fonts) {
       for (const range of ['0-255', '256-511', '768-1023', '7680-7935', '8192-8447']) {
-        const file = join(__dirname, '../../static/fonts', font, `${range}.pbf`);
+        const file = join(__dirname, '../../src/lib/assets/fonts', font, `${range}.pbf`);
         expect(existsSync(file), file).toBe(true);
       }
     }

@@ -4,7 +4,7 @@
  *
  * Labels need glyphs. We ship SDF glyph PBFs generated once from Debian's Noto Sans
  * (fonts-noto-core, SIL OFL) with node-fontnik's prebuilt binary, for the ranges Vietnamese and
- * the dong sign need (0-1023, 7680-7935, 8192-8447): see static/fonts/README.md. maplibre only
+ * the dong sign need (0-1023, 7680-7935, 8192-8447): see src/lib/assets/fonts/. maplibre only
  * requests a range when a label uses a character in it, so the set stays small (about 1 MB).
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';

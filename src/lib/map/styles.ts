@@ -16,7 +16,7 @@ import type { MessageKey } from '$lib/i18n/messages';
 export type GateKind = (typeof GATE_KINDS)[number];
 export type ColourMode = 'agency' | 'category';
 
-/** Font stacks shipped as SDF glyph PBFs in static/fonts (see static/fonts/README.md). */
+/** Font stacks shipped as SDF glyph PBFs: see src/lib/assets/fonts/README.md. */
 export const FONT_REGULAR = 'noto-sans-regular';
 export const FONT_BOLD = 'noto-sans-bold';
 

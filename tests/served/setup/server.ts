@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../../src/lib/server/config';
 import { connect } from '../../../src/lib/server/db/client';
 import { migrate } from '../../../src/lib/server/db/migrate';
+import { seedSeizures } from '../../../src/lib/server/services/demo-data';
 import { importGeoJson } from '../../../src/lib/server/services/import';
 import { addUser } from '../../../src/lib/server/services/users';
 import { ROOT, startApp } from '../../lib/app-process';
@@ -17,6 +18,8 @@ declare module 'vitest' {
     maxBodyBytes: number;
     /** A planner who may create routes, and what the server printed while starting. */
     planner: { username: string; password: string };
+    /** How many synthetic seizures the database holds (a layer big enough to compress). */
+    seizures: number;
     startOutput: string;
   }
 }
@@ -26,10 +29,12 @@ const BOOT_TIMEOUT_MS = 180_000;
 // BODY_SIZE_LIMIT; smaller than the 5 MB default to keep the over-limit uploads quick.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const PLANNER = { username: 'served.planner', password: 'served planner passphrase 1' };
+const SEIZURES = 2000;
 
 /**
  * The data directory, prepared before the server opens it (the embedded engine belongs to one
- * process): the schema, the province outlines routes are checked against, and a planner.
+ * process): the schema, the province outlines routes are checked against, a planner and some
+ * synthetic seizures.
  */
 async function prepare(dataDir: string): Promise<void> {
   const db = await connect(loadConfig({ DATA_DIR: dataDir }));
@@ -39,6 +44,7 @@ async function prepare(dataDir: string): Promise<void> {
     const report = await importGeoJson(db.sql, 'provinces', provinces);
     if (report.rejected.length) throw new Error(`provinces: ${JSON.stringify(report.rejected)}`);
     await addUser(db.sql, { ...PLANNER, role: 'planner', agency: 'customs' });
+    await seedSeizures(db.sql, { count: SEIZURES, seed: 7 });
   } finally {
     await db.close();
   }
@@ -70,6 +76,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', app.baseUrl);
   project.provide('maxBodyBytes', MAX_BODY_BYTES);
   project.provide('planner', PLANNER);
+  project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
   return stop;
 }
