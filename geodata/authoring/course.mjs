@@ -68,12 +68,13 @@ export function simplify(pts, tol) {
 }
 
 /**
- * Centripetal Catmull-Rom curve through `ctl` (plane metres), about `step` metres between
- * output vertices. Passes through every control point and, unlike the uniform form, makes no
- * loops or cusps where control points bunch. Returns the curve and the output index of each
- * control point.
+ * Centripetal Catmull-Rom curve through `ctl` (plane metres), sampled every `step` metres and
+ * thinned to the vertices that stand more than `flatness` metres off a straight line (so the
+ * curve looks smooth at street scale without a vertex every few metres on the straight parts).
+ * Passes through every control point and, unlike the uniform form, makes no loops or cusps
+ * where control points bunch. Returns the curve and the output index of each control point.
  */
-export function smoothThrough(ctl, step) {
+export function smoothThrough(ctl, step, flatness = 0) {
   const out = [ctl[0]];
   const at = [0];
   for (let i = 0; i < ctl.length - 1; i++) {
@@ -89,6 +90,7 @@ export function smoothThrough(ctl, step) {
     const q0 = i === 0 ? [2 * p1[0] - p2[0], 2 * p1[1] - p2[1]] : p0;
     const q3 = i + 2 >= ctl.length ? [2 * p2[0] - p1[0], 2 * p2[1] - p1[1]] : p3;
     const n = Math.max(1, Math.round(dist(p1, p2) / step));
+    const span = [p1];
     for (let k = 1; k < n; k++) {
       const t = t1 + ((t2 - t1) * k) / n;
       const lerp = (a, b, ta, tb) => [
@@ -100,9 +102,10 @@ export function smoothThrough(ctl, step) {
       const a3 = lerp(p2, q3, t2, t3);
       const b1 = lerp(a1, a2, t0, t2);
       const b2 = lerp(a2, a3, t1, t3);
-      out.push(lerp(b1, b2, t1, t2));
+      span.push(lerp(b1, b2, t1, t2));
     }
-    out.push(p2);
+    span.push(p2);
+    out.push(...(flatness > 0 ? simplify(span, flatness) : span).slice(1));
     at.push(out.length - 1);
   }
   return { line: out, at };
@@ -142,12 +145,23 @@ function displacement(pins, s, taper) {
  *   is shifted onto each, the shift fading over `taper` metres along the line;
  * - `replace`: [{ from, to, via: [{ id, p }] }], stretches where the reference contradicts
  *   published positions: between the feet of `from` and `to` the line runs through `via` instead;
- * - `tail`: positions appended after the last vertex (e.g. the coast beyond the last marker).
+ * - `tail`: positions appended after the last vertex (e.g. the coast beyond the last marker);
+ * - `step`, `flatness`: the curve is sampled every `step` metres and kept to `flatness` metres.
  * Returns { line: [lon, lat][], pinAt: { id: index } }, unrounded.
  */
 export function buildCourse(
   ref,
-  { lat0, tolerance, step, pins = [], taper = 1, replace = [], chord = 1000, tail = [] },
+  {
+    lat0,
+    tolerance,
+    step,
+    flatness = 0,
+    pins = [],
+    taper = 1,
+    replace = [],
+    chord = 1000,
+    tail = [],
+  },
 ) {
   const P = plane(lat0);
   const base = ref.map(P.fwd);
@@ -213,6 +227,7 @@ export function buildCourse(
   const { line, at } = smoothThrough(
     ctl.map((c) => c.q),
     step,
+    flatness,
   );
   const pinAt = {};
   ctl.forEach((c, k) => {
