@@ -5,6 +5,7 @@
 import { layersLoaded, mapIdle, rendered } from './lib/map.js';
 import { check } from './lib/runner.js';
 
+/** @type {[number, number]} */
 const HUU_NGHI = [106.71083, 21.97111];
 
 /** @param {import('./lib/context.js').E2EContext} ctx */
