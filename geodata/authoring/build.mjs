@@ -1,26 +1,32 @@
-// Builds geodata/*.geojson from the hand-authored control points in this file.
+// Builds geodata/*.geojson from Natural Earth's boundary and the control points in this file.
 //
 //   node geodata/authoring/build.mjs        (writes ../*.geojson and prints a summary)
 //
 // What is knowledge and what is construction (see ../README.md):
-// - Control points (below) were placed by the project from general geographic knowledge,
-//   anchored on a few published point positions (gates, border marker 314). No third-party
-//   geometry was copied or traced.
-// - Between control points the frontier gets seeded midpoint displacement plus light smoothing,
-//   tuned per segment so each province's length matches the officially stated length. That
-//   fine-scale sinuosity is representative, not surveyed.
+// - The frontier follows Natural Earth's 1:10m boundary (public domain, natural-earth.mjs),
+//   smoothed, moved onto a few published positions (gates, border marker 314) and, between Tan
+//   Thanh and Huu Nghi, run through those gates where Natural Earth contradicts them
+//   (course.mjs). No bends are added: where the course is not known below a kilometre or two,
+//   the line is smooth, and shorter than the demarcated line.
+// - Everything else (rivers, canals, inland boundaries, coast, Phu Quoc, gate positions other
+//   than the published ones) comes from control points placed by the project from general
+//   geographic knowledge; no other third-party geometry was copied or traced.
 // - Trails are representative lines placed at named crossing areas, not surveyed routes.
 // The output is deterministic: the same file always produces the same GeoJSON.
 
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accuracyProperties } from './accuracy.mjs';
+import { buildCourse, clip, projectOnto } from './course.mjs';
 import {
   catmullRom,
   chaikin,
+  crossingPoints,
   crossings,
   distToLine,
   fractalize,
+  haversine,
   lineLength,
   offset,
   plane,
@@ -31,6 +37,8 @@ import {
   selfIntersections,
   signedArea,
 } from './geo.mjs';
+import { distanceTo } from './measure.mjs';
+import { sharedBoundary } from './natural-earth.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,8 +46,6 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Rivers that are also boundaries (control points, north to south; smooth curves through them)
 // ---------------------------------------------------------------------------------------------
 
-const TIEN_TRIPOINT = [105.203, 10.925]; // Tien (Mekong) at the border: Cambodia / An Giang / Dong Thap
-const HAU_AT_BORDER = [105.09, 10.955]; // Hau (Bassac) at the border, Khanh An / Long Binh
 const BINH_DI_BRANCH = [105.0885, 10.97]; // where the Binh Di leaves the Bassac, in Cambodia
 const CHO_MOI_TIEN = [105.595, 10.452]; // Cho Moi / Lap Vo boundary on the Tien
 const CHO_MOI_HAU = [105.462, 10.37]; // Cho Moi / Lap Vo boundary on the Hau
@@ -49,7 +55,7 @@ const CHAU_DOC_MOUTH = [105.124, 10.708]; // Chau Doc river into the Hau at Chau
 const TIEN = [
   [105.236, 10.972],
   [105.221, 10.95],
-  TIEN_TRIPOINT,
+  [105.203, 10.925], // near the border (where Natural Earth crosses it becomes the tripoint)
   [105.196, 10.9],
   [105.198, 10.875],
   [105.208, 10.85],
@@ -82,7 +88,7 @@ const TIEN = [
 const HAU = [
   [105.098, 11.0],
   BINH_DI_BRANCH,
-  HAU_AT_BORDER,
+  [105.09, 10.955], // Khanh An / Long Binh
   [105.089, 10.93],
   [105.091, 10.905],
   [105.095, 10.88],
@@ -133,320 +139,167 @@ function indexOf(line, p) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Frontier control points. `gate(...)` marks a vertex that carries a border gate (kept exactly).
+// Frontier: Natural Earth's course, published positions, gates and segment breaks
 // ---------------------------------------------------------------------------------------------
 
-const gate = (lon, lat, id) => ({ p: [lon, lat], gate: id });
+/** Positions on the frontier that are published (facts, not geometry; see ../README.md). */
+const MARKER_314 = [104.4407, 10.4235]; // Viet Nam - Cambodia marker 314, the last land marker
+const TAN_THANH = [106.68389, 22.00306]; // 22°0'11"N 106°41'2"E (1:50,000 map, via Wikipedia)
+const HUU_NGHI = [106.71083, 21.97111]; // 21°58'16"N 106°42'39"E (Wikipedia infobox)
+// Aidian port, China's side of Chi Ma, is published at 21.820 N 107.027 E; the gate is beside it.
+const CHI_MA = [107.0245, 21.8185];
+/** Where the land boundary meets the Gulf of Thailand, just west of marker 314. */
+const COAST_AT_BORDER = [104.4375, 10.4225];
 
-/** An Giang (incl. former Kien Giang): from the Tien river westward to the Ha Tien coast. */
+/**
+ * How each province's line is drawn (course.mjs): Natural Earth's boundary between the feet of
+ * `from` and `to`, simplified, moved onto `pins`, with `replace`d stretches, then smoothed.
+ */
+const COURSE = {
+  an_giang: {
+    neighbour: 'KH',
+    lat0: 10.6,
+    pins: [{ id: 'marker-314', p: MARKER_314 }],
+    tail: [COAST_AT_BORDER],
+  },
+  lang_son: {
+    neighbour: 'CN',
+    lat0: 21.9,
+    // Approximate tripoints with Cao Bang and Quang Ninh; their feet on Natural Earth are used.
+    from: [106.54, 22.445],
+    to: [107.345, 21.625],
+    pins: [{ id: 'ls-chi-ma', p: CHI_MA }],
+    // Natural Earth puts the published Tan Thanh and Huu Nghi gates 2-3 km inside China here:
+    // from north of Tan Thanh to Po Nhung the line runs through the two gates instead.
+    replace: [
+      {
+        from: [106.6673, 22.0432],
+        to: [106.7609, 21.9858],
+        via: [
+          { id: 'ls-tan-thanh', p: TAN_THANH },
+          { id: 'ls-huu-nghi', p: HUU_NGHI },
+        ],
+      },
+    ],
+  },
+};
+// Natural Earth's vertices thinned to 150 m; the curve sampled every 25 m and kept to 2 m (half a
+// pixel at zoom 15); pin shifts fading over 6 km.
+const COURSE_OPTIONS = { tolerance: 150, step: 25, flatness: 2, taper: 6000 };
+
+/**
+ * Gates along each frontier, in order. `pin`: a published position the line passes through;
+ * `near`: an approximate position, moved to the nearest point of the line; `crossing`: where
+ * the named waterway crosses the line.
+ */
+const AG_GATES = [
+  { id: 'ag-vinh-xuong', near: [105.1925, 10.9195] },
+  { id: 'ag-bac-dai', near: [105.141, 10.939] },
+  { id: 'ag-khanh-binh', near: [105.08, 10.952] },
+  { id: 'ag-vinh-hoi-dong', near: [105.026, 10.78] },
+  { id: 'ag-tinh-bien', near: [104.9415, 10.6115] },
+  { id: 'ag-giang-thanh', near: [104.64, 10.49] },
+  { id: 'ag-ha-tien', near: [104.4495, 10.4262] }, // marker 313, about 1 km east of 314
+];
+const LS_GATES = [
+  { id: 'ls-na-nua', near: [106.576, 22.376] },
+  { id: 'ls-binh-nghi', crossing: 'ls-ww-ky-cung' },
+  { id: 'ls-na-hinh', near: [106.648, 22.105] },
+  { id: 'ls-tan-thanh', pin: TAN_THANH },
+  { id: 'ls-coc-nam', near: [106.6965, 21.9895] },
+  { id: 'ls-dong-dang-rail', near: [106.7035, 21.9768] },
+  { id: 'ls-huu-nghi', pin: HUU_NGHI },
+  { id: 'ls-po-nhung', near: [106.756, 21.9815] },
+  { id: 'ls-co-sau', near: [106.795, 21.982] },
+  { id: 'ls-chi-ma', pin: CHI_MA },
+];
+
+/**
+ * Segments in order along each line; each ends at a gate or at a point (moved to the nearest
+ * point of the line), the last at the end of the line. `accuracy` is what README.md claims.
+ */
 const AG_SEGMENTS = [
   {
     id: 'ag-1',
     name_vi: 'Sông Tiền (Vĩnh Xương) – sông Hậu – Khánh Bình',
     name_en: 'Tien River (Vinh Xuong) to Hau River and Khanh Binh',
-    chaikin: 1,
-    controls: [
-      TIEN_TRIPOINT,
-      gate(105.1925, 10.9195, 'ag-vinh-xuong'),
-      [105.183, 10.9215],
-      [105.1735, 10.927],
-      [105.163, 10.93],
-      [105.152, 10.935],
-      gate(105.141, 10.939, 'ag-bac-dai'),
-      [105.13, 10.942],
-      [105.119, 10.9465],
-      [105.108, 10.9505],
-      [105.099, 10.9535],
-      HAU_AT_BORDER,
-      gate(105.08, 10.952, 'ag-khanh-binh'),
-    ],
+    end: { gate: 'ag-khanh-binh' },
   },
   {
     id: 'ag-2',
     name_vi: 'Khánh Bình – Vĩnh Hội Đông (dọc sông Bình Di)',
     name_en: 'Khanh Binh to Vinh Hoi Dong (along the Binh Di River)',
-    chaikin: 2,
-    controls: [
-      gate(105.08, 10.952, 'ag-khanh-binh'),
-      [105.0745, 10.944],
-      [105.069, 10.935],
-      [105.065, 10.925],
-      [105.061, 10.915],
-      [105.057, 10.905],
-      [105.053, 10.895],
-      [105.049, 10.885],
-      [105.045, 10.875],
-      [105.0415, 10.865],
-      [105.038, 10.855],
-      [105.0345, 10.845],
-      [105.031, 10.835],
-      [105.028, 10.824],
-      [105.0255, 10.813],
-      [105.0245, 10.802],
-      [105.025, 10.791],
-      gate(105.026, 10.78, 'ag-vinh-hoi-dong'),
-      [105.028, 10.768],
-      [105.03, 10.755],
-    ],
+    // Where the Binh Di leaves the border for Chau Doc (a bend of Natural Earth's line).
+    end: { at: [105.0653, 10.7467] },
   },
   {
     id: 'ag-3',
     name_vi: 'Vĩnh Hội Đông – Châu Đốc – Tịnh Biên',
     name_en: 'Vinh Hoi Dong to Chau Doc and Tinh Bien',
-    chaikin: 1,
-    controls: [
-      [105.03, 10.755],
-      [105.023, 10.745],
-      [105.016, 10.735],
-      [105.009, 10.725],
-      [105.002, 10.715],
-      [104.995, 10.705],
-      [104.988, 10.696],
-      [104.981, 10.688],
-      [104.974, 10.68],
-      [104.967, 10.672],
-      [104.96, 10.663],
-      [104.954, 10.653],
-      [104.949, 10.643],
-      [104.945, 10.633],
-      [104.9425, 10.623],
-      gate(104.9415, 10.6115, 'ag-tinh-bien'),
-    ],
+    end: { gate: 'ag-tinh-bien' },
   },
   {
     id: 'ag-4',
     name_vi: 'Tịnh Biên – Lạc Quới – Vĩnh Gia (dọc kênh Vĩnh Tế)',
     name_en: 'Tinh Bien to Lac Quoi and Vinh Gia (along the Vinh Te canal)',
-    chaikin: 1,
-    controls: [
-      gate(104.9415, 10.6115, 'ag-tinh-bien'),
-      [104.929, 10.6095],
-      [104.915, 10.606],
-      [104.902, 10.599],
-      [104.889, 10.593],
-      [104.876, 10.587],
-      [104.863, 10.581],
-      [104.85, 10.575],
-      [104.837, 10.569],
-      [104.824, 10.563],
-      [104.811, 10.558],
-      [104.798, 10.553],
-      [104.786, 10.548],
-      [104.775, 10.544],
-    ],
+    end: { at: [104.775, 10.544] }, // former An Giang / Kien Giang boundary
   },
   {
     id: 'ag-5',
     name_vi: 'Vĩnh Gia – Giang Thành (Kiên Giang cũ)',
     name_en: 'Vinh Gia to Giang Thanh (former Kien Giang)',
-    chaikin: 1,
-    controls: [
-      [104.775, 10.544],
-      [104.763, 10.539],
-      [104.751, 10.534],
-      [104.739, 10.529],
-      [104.727, 10.524],
-      [104.715, 10.519],
-      [104.703, 10.514],
-      [104.691, 10.509],
-      [104.679, 10.505],
-      [104.667, 10.501],
-      [104.655, 10.497],
-      gate(104.64, 10.49, 'ag-giang-thanh'),
-    ],
+    end: { gate: 'ag-giang-thanh' },
   },
   {
     id: 'ag-6',
     name_vi: 'Giang Thành – Hà Tiên (Xà Xía) – bờ biển',
     name_en: 'Giang Thanh to Ha Tien (Xa Xia) and the coast',
-    chaikin: 1,
-    controls: [
-      gate(104.64, 10.49, 'ag-giang-thanh'),
-      [104.627, 10.487],
-      [104.614, 10.483],
-      [104.601, 10.479],
-      [104.588, 10.475],
-      [104.575, 10.47],
-      [104.562, 10.464],
-      [104.549, 10.457],
-      [104.536, 10.45],
-      [104.523, 10.444],
-      [104.51, 10.439],
-      [104.497, 10.435],
-      [104.484, 10.432],
-      [104.472, 10.4295],
-      [104.46, 10.428],
-      gate(104.4495, 10.4262, 'ag-ha-tien'), // marker 313 at the gate
-      [104.4407, 10.4235], // marker 314, the last land marker (published position)
-      [104.4375, 10.4225], // the coast
-    ],
   },
 ];
 
-/** Lang Son: from the Cao Bang tripoint (north-west) to the Quang Ninh tripoint (south-east). */
 const LS_SEGMENTS = [
   {
     id: 'ls-1',
     name_vi: 'Tràng Định (bắc): ngã ba Cao Bằng – Bình Nghi',
     name_en: 'Trang Dinh (north): Cao Bang tripoint to Binh Nghi',
-    chaikin: 1,
-    controls: [
-      [106.54, 22.445],
-      [106.552, 22.433],
-      [106.561, 22.418],
-      [106.56, 22.402],
-      [106.569, 22.388],
-      gate(106.576, 22.376, 'ls-na-nua'),
-      [106.587, 22.364],
-      [106.585, 22.348],
-      [106.593, 22.333],
-      gate(106.596, 22.315, 'ls-binh-nghi'),
-    ],
+    end: { gate: 'ls-binh-nghi' },
   },
   {
     id: 'ls-2',
     name_vi: 'Tràng Định (nam): Bình Nghi – Văn Lãng',
     name_en: 'Trang Dinh (south): Binh Nghi to Van Lang',
-    chaikin: 1,
-    controls: [
-      gate(106.596, 22.315, 'ls-binh-nghi'),
-      [106.608, 22.302],
-      [106.617, 22.287],
-      [106.612, 22.27],
-      [106.623, 22.255],
-      [106.62, 22.238],
-      [106.633, 22.223],
-      [106.629, 22.204],
-      [106.64, 22.188],
-      [106.637, 22.17],
-      [106.647, 22.154],
-      [106.644, 22.138],
-    ],
+    end: { at: [106.644, 22.138] },
   },
   {
     id: 'ls-3',
     name_vi: 'Văn Lãng: Na Hình – Tân Thanh – Cốc Nam',
     name_en: 'Van Lang: Na Hinh, Tan Thanh and Coc Nam',
-    chaikin: 1,
-    controls: [
-      [106.644, 22.138],
-      [106.655, 22.124],
-      gate(106.648, 22.105, 'ls-na-hinh'),
-      [106.66, 22.089],
-      [106.657, 22.071],
-      [106.668, 22.056],
-      [106.665, 22.039],
-      [106.676, 22.023],
-      [106.678, 22.011],
-      gate(106.6839, 22.0031, 'ls-tan-thanh'),
-      [106.69, 21.9965],
-      gate(106.6965, 21.9895, 'ls-coc-nam'),
-      [106.7, 21.9825],
-    ],
+    end: { at: [106.7, 21.9825] },
   },
   {
     id: 'ls-4',
     name_vi: 'Cao Lộc (tây): Đồng Đăng – Hữu Nghị – Bảo Lâm',
     name_en: 'Cao Loc (west): Dong Dang, Huu Nghi and Bao Lam',
-    chaikin: 1,
-    controls: [
-      [106.7, 21.9825],
-      gate(106.7035, 21.9768, 'ls-dong-dang-rail'),
-      gate(106.7108, 21.9711, 'ls-huu-nghi'),
-      [106.721, 21.9745],
-      [106.733, 21.972],
-      [106.745, 21.978],
-      gate(106.756, 21.9815, 'ls-po-nhung'),
-      [106.769, 21.978],
-      [106.782, 21.985],
-      gate(106.795, 21.982, 'ls-co-sau'),
-    ],
+    end: { gate: 'ls-co-sau' },
   },
   {
     id: 'ls-5',
     name_vi: 'Cao Lộc (đông): Co Sâu – Mẫu Sơn',
     name_en: 'Cao Loc (east): Co Sau to Mau Son',
-    chaikin: 1,
-    controls: [
-      gate(106.795, 21.982, 'ls-co-sau'),
-      [106.808, 21.975],
-      [106.82, 21.978],
-      [106.833, 21.972],
-      [106.845, 21.965],
-      [106.858, 21.955],
-      [106.872, 21.95],
-      [106.885, 21.94],
-      [106.898, 21.932],
-      [106.91, 21.92],
-      [106.922, 21.912],
-      [106.935, 21.9],
-      [106.945, 21.888],
-      [106.96, 21.872],
-    ],
+    end: { at: [106.96, 21.872] },
   },
   {
     id: 'ls-6',
     name_vi: 'Lộc Bình: Mẫu Sơn – Chi Ma',
     name_en: 'Loc Binh: Mau Son to Chi Ma',
-    chaikin: 1,
-    controls: [
-      [106.96, 21.872],
-      [106.972, 21.862],
-      [106.985, 21.855],
-      [106.995, 21.845],
-      [107.005, 21.835],
-      [107.015, 21.826],
-      gate(107.0245, 21.8185, 'ls-chi-ma'),
-      [107.033, 21.808],
-      [107.045, 21.8],
-      [107.055, 21.79],
-      [107.062, 21.778],
-      [107.072, 21.768],
-      [107.08, 21.755],
-      [107.092, 21.745],
-      [107.1, 21.733],
-    ],
+    end: { at: [107.1, 21.733] },
   },
   {
     id: 'ls-7',
     name_vi: 'Đình Lập: đến ngã ba Quảng Ninh',
     name_en: 'Dinh Lap: to the Quang Ninh tripoint',
-    chaikin: 1,
-    controls: [
-      [107.1, 21.733],
-      [107.112, 21.722],
-      [107.125, 21.715],
-      [107.138, 21.705],
-      [107.15, 21.698],
-      [107.163, 21.69],
-      [107.176, 21.68],
-      [107.19, 21.675],
-      [107.203, 21.668],
-      [107.216, 21.66],
-      [107.23, 21.655],
-      [107.243, 21.648],
-      [107.257, 21.642],
-      [107.27, 21.636],
-      [107.284, 21.632],
-      [107.298, 21.628],
-      [107.312, 21.626],
-      [107.326, 21.625],
-      [107.345, 21.625],
-    ],
   },
 ];
-
-/** Officially stated lengths the generalised line is tuned to (km). */
-const LENGTH_TARGETS = {
-  // "nearly 100 km" (former An Giang) + 56.8 km (former Kien Giang)
-  an_giang: {
-    groups: [
-      { ids: ['ag-1', 'ag-2', 'ag-3', 'ag-4'], km: 98 },
-      { ids: ['ag-5', 'ag-6'], km: 55 },
-    ],
-  },
-  lang_son: { groups: [{ ids: LS_SEGMENTS.map((s) => s.id), km: 231 }] },
-};
 
 // ---------------------------------------------------------------------------------------------
 // Inland boundaries and coast (control points, ring order)
@@ -637,72 +490,8 @@ const PHU_QUOC = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Frontier construction and length tuning
+// Frontier construction
 // ---------------------------------------------------------------------------------------------
-
-const posOf = (c) => (Array.isArray(c) ? c : c.p);
-
-/** Splits a segment's controls at gate vertices so gates stay exactly on the line. */
-function buildSegment(seg, d, seed) {
-  const ctl = seg.controls.map(posOf);
-  const pinIdx = [0];
-  seg.controls.forEach((c, i) => {
-    if (!Array.isArray(c) && i > 0 && i < ctl.length - 1) pinIdx.push(i);
-  });
-  pinIdx.push(ctl.length - 1);
-  const lat0 = ctl[0][1];
-  const out = [ctl[0]];
-  for (let k = 0; k < pinIdx.length - 1; k++) {
-    const span = ctl.slice(pinIdx[k], pinIdx[k + 1] + 1);
-    const f = fractalize(span, { d, minSeg: 220, seed: seed + k * 7919, lat0 });
-    const s = chaikin(f, seg.chaikin);
-    for (let i = 1; i < s.length; i++) out.push(s[i]);
-  }
-  out[out.length - 1] = ctl[ctl.length - 1];
-  return out.map(round5);
-}
-
-function tune(seg, targetM, seed) {
-  let lo = 0;
-  let hi = 0.5;
-  let best = buildSegment(seg, 0, seed);
-  if (lineLength(best) >= targetM) return { line: best, d: 0 };
-  let bestD = 0;
-  for (let it = 0; it < 40; it++) {
-    const mid = (lo + hi) / 2;
-    const line = buildSegment(seg, mid, seed);
-    const L = lineLength(line);
-    if (Math.abs(L - targetM) < Math.abs(lineLength(best) - targetM)) [best, bestD] = [line, mid];
-    if (L < targetM) lo = mid;
-    else hi = mid;
-  }
-  return { line: best, d: bestD };
-}
-
-function buildFrontier(segments, targets, baseSeed) {
-  const ctlLen = Object.fromEntries(segments.map((s) => [s.id, lineLength(s.controls.map(posOf))]));
-  const lines = {};
-  const info = {};
-  for (const g of targets.groups) {
-    const total = g.ids.reduce((s, id) => s + ctlLen[id], 0);
-    for (const id of g.ids) {
-      const seg = segments.find((s) => s.id === id);
-      const target = (g.km * 1000 * ctlLen[id]) / total;
-      // Try seeds until the segment has no self-intersection.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const seed = baseSeed + segments.indexOf(seg) * 1000 + attempt * 31;
-        const { line, d } = tune(seg, target, seed);
-        if (selfIntersections(line).length === 0) {
-          lines[id] = line;
-          info[id] = { d, seed, target };
-          break;
-        }
-      }
-      if (!lines[id]) throw new Error(`no clean line for ${id}`);
-    }
-  }
-  return { lines, info };
-}
 
 function concat(parts) {
   const out = [...parts[0]];
@@ -717,7 +506,6 @@ function smoothBoundary(controls, { d, seed, lat0, iterations = 1 }) {
   return chaikin(fractalize(controls, { d, minSeg: 500, seed, lat0 }), iterations).map(round5);
 }
 
-// Waterways that constrain the frontier (built first)
 const straight = (controls, step = 800) => {
   const out = [controls[0]];
   for (let i = 1; i < controls.length; i++) {
@@ -743,24 +531,173 @@ const nearestVertex = (line, p) => {
   return best;
 };
 
+/** Foot of p on the line, both [lon, lat]. */
+function footOn(line, p) {
+  const P = plane(p[1]);
+  return P.inv(projectOnto(line.map(P.fwd), P.fwd(p)).q);
+}
+
+/** Makes p, rounded, a vertex of `line` (in place) on its nearest segment; reuses a vertex within 1 m. */
+function insertVertex(line, p) {
+  const q = round5(p);
+  const P = plane(q[1]);
+  const foot = projectOnto(line.map(P.fwd), P.fwd(q));
+  for (const k of [foot.i, foot.i + 1]) if (haversine(line[k], q) < 1) return line[k];
+  line.splice(foot.i + 1, 0, q);
+  return q;
+}
+
+// The lower Ky Cung: where it crosses the frontier is the Binh Nghi gate.
+const KY_CUNG = catmullRom(
+  [
+    [106.47, 22.255],
+    [106.495, 22.27],
+    [106.52, 22.284],
+    [106.545, 22.297],
+    [106.57, 22.306],
+    [106.596, 22.315],
+    [106.612, 22.324],
+    [106.628, 22.333],
+  ],
+  { step: 300, lat0: 22.3 },
+).map(round5);
+const CROSSING_LINES = { 'ls-ww-ky-cung': KY_CUNG };
+
+/**
+ * A province's frontier: Natural Earth's course (course.mjs), its gates and segment breaks made
+ * vertices, split into segments. An Giang's line starts where Natural Earth crosses the Tien
+ * (which becomes a vertex of the Tien too: the tripoint with Dong Thap).
+ */
+function buildFrontier(kind) {
+  const cfg = COURSE[kind];
+  const ne = sharedBoundary(cfg.neighbour);
+  let { from, to } = cfg;
+  if (kind === 'an_giang') {
+    const cross = crossingPoints(tienLine, ne);
+    if (cross.length !== 1) throw new Error(`Natural Earth crosses the Tien ${cross.length} times`);
+    from = insertVertex(tienLine, cross[0]);
+    to = ne[0]; // its end on the Ha Tien coast
+  }
+  const P = plane(cfg.lat0);
+  const ref = clip(ne.map(P.fwd), P.fwd(from), P.fwd(to)).map(P.inv);
+  const course = buildCourse(ref, { ...COURSE_OPTIONS, ...cfg }).line;
+  if (kind === 'an_giang') course[0] = from;
+  const full = course.map(round5);
+
+  const gates = kind === 'an_giang' ? AG_GATES : LS_GATES;
+  const segments = kind === 'an_giang' ? AG_SEGMENTS : LS_SEGMENTS;
+  const gatePos = {};
+  for (const g of gates) {
+    let p = g.pin;
+    if (g.near) p = footOn(course, g.near);
+    if (g.crossing) {
+      const cross = crossingPoints(course, CROSSING_LINES[g.crossing]);
+      if (cross.length !== 1)
+        throw new Error(`${g.crossing} crosses the frontier ${cross.length}x`);
+      p = cross[0];
+    }
+    gatePos[g.id] = insertVertex(full, p);
+  }
+  const ends = segments
+    .slice(0, -1)
+    .map((s) => (s.end.gate ? gatePos[s.end.gate] : insertVertex(full, footOn(course, s.end.at))));
+  const at = (p) => full.findIndex((q) => q[0] === p[0] && q[1] === p[1]);
+  const gateIdx = gates.map((g) => at(gatePos[g.id]));
+  const endIdx = ends.map(at);
+  for (const idx of [gateIdx, endIdx]) {
+    if (idx.some((v, k) => v <= 0 || v >= full.length - 1 || (k > 0 && v <= idx[k - 1])))
+      throw new Error(`${kind}: gates or segment ends out of order along the line`);
+  }
+  const lines = {};
+  const cut = [0, ...endIdx, full.length - 1];
+  segments.forEach((s, k) => (lines[s.id] = full.slice(cut[k], cut[k + 1] + 1)));
+  if (selfIntersections(full).length) throw new Error(`${kind}: frontier crosses itself`);
+  return { full, lines, gatePos, segments };
+}
+
+/**
+ * Moves the vertices of an inland line (a canal) that lie beyond the frontier or within `clearM`
+ * of it to `clearM` inside, along the frontier's normal, until no segment crosses it.
+ */
+function keepInside(line, P, clearM) {
+  let out = line;
+  for (let pass = 0; pass < 6; pass++) {
+    let moved = false;
+    out = out.map((p) => {
+      const inside = pointInRing(p, P.ring);
+      // 0.9: a vertex just moved to clearM stays put when a bend brings another part nearer.
+      if (inside && distToLine(p, P.full) >= 0.9 * clearM) return p;
+      moved = true;
+      const pl = plane(p[1]);
+      const foot = projectOnto(P.full.map(pl.fwd), pl.fwd(p));
+      const q = pl.fwd(p);
+      const v = [q[0] - foot.q[0], q[1] - foot.q[1]];
+      const n = Math.hypot(v[0], v[1]) || 1;
+      const sign = inside ? 1 : -1;
+      return round5(
+        pl.inv([foot.q[0] + (sign * v[0] * clearM) / n, foot.q[1] + (sign * v[1] * clearM) / n]),
+      );
+    });
+    if (!moved && crossings(out, P.full) === 0) return out;
+    out = straight(out, 400);
+  }
+  const bad = out.filter((p) => !pointInRing(p, P.ring) || distToLine(p, P.full) < 0.9 * clearM);
+  throw new Error(`could not keep the line inside the frontier: ${JSON.stringify(bad)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build: frontier, provinces
+// ---------------------------------------------------------------------------------------------
+
+function buildProvince(kind) {
+  const frontier = buildFrontier(kind);
+  const { full } = frontier;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const seedBase = (kind === 'an_giang' ? 1000 : 5000) + attempt * 101;
+    let ring;
+    if (kind === 'lang_son') {
+      const controls = [full[full.length - 1], ...LS_INLAND.slice(1, -1), full[0]];
+      const inland = smoothBoundary(controls, { d: 0.14, seed: seedBase + 7, lat0: 21.9 });
+      ring = concat([full, inland]);
+    } else {
+      const coast = smoothBoundary(AG_COAST, {
+        d: 0.06,
+        seed: seedBase + 11,
+        lat0: 10,
+        iterations: 2,
+      });
+      const southEast = smoothBoundary(AG_SOUTH_EAST, { d: 0.12, seed: seedBase + 13, lat0: 9.8 });
+      const hau = hauLine.slice(indexOf(hauLine, CHO_MOI_HAU), indexOf(hauLine, CAN_THO_HAU) + 1);
+      const choMoi = smoothBoundary(CHO_MOI_LAP_VO, { d: 0.1, seed: seedBase + 17, lat0: 10.4 });
+      const tien = tienLine.slice(indexOf(tienLine, full[0]), indexOf(tienLine, CHO_MOI_TIEN) + 1);
+      ring = concat([full, coast, southEast, [...hau].reverse(), choMoi, [...tien].reverse()]);
+    }
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+    if (selfIntersections(ring, true).length) continue;
+    if (signedArea(ring) < 0) ring.reverse();
+    return { ...frontier, ring };
+  }
+  throw new Error(`could not build ${kind} without self-intersections`);
+}
+
+const AG = buildProvince('an_giang');
+const LS = buildProvince('lang_son');
+
 // Binh Di: leaves the Bassac in Cambodia, forms the border along An Phu (the ag-2 frontier line
 // is its course), then as the Chau Doc river runs south-east into the Hau at Chau Doc.
-const BINH_DI_CORNER = [105.03, 10.755]; // end of ag-2: the river leaves the border here
 const chauDocRiver = catmullRom(
-  [
-    BINH_DI_CORNER,
-    [105.045, 10.75],
-    [105.065, 10.738],
-    [105.085, 10.727],
-    [105.105, 10.716],
-    CHAU_DOC_MOUTH,
-  ],
+  [AG.lines['ag-2'].at(-1), [105.085, 10.727], [105.105, 10.716], CHAU_DOC_MOUTH],
   { step: 350, lat0: 10.73 },
 ).map(round5);
+if (crossings(chauDocRiver.slice(1), AG.full)) throw new Error('Chau Doc river leaves Viet Nam');
 
-const VINH_TE_START = nearestVertex(chauDocRiver, [105.113, 10.713]);
+// The Giang Thanh comes out of Cambodia (its upper course there is representative).
 const GIANG_THANH = catmullRom(
   [
+    [104.617, 10.557],
+    [104.61, 10.532],
     [104.603, 10.508],
     [104.594, 10.488],
     [104.584, 10.468],
@@ -775,85 +712,44 @@ const GIANG_THANH = catmullRom(
   ],
   { step: 300, lat0: 10.45 },
 ).map(round5);
-const VINH_TE = straight(
-  [
-    VINH_TE_START,
-    [105.09, 10.698],
-    [105.065, 10.6935],
-    [105.04, 10.688],
-    [105.015, 10.68],
-    [104.995, 10.672],
-    [104.978, 10.664],
-    [104.965, 10.653],
-    [104.955, 10.64],
-    [104.9525, 10.622],
-    [104.9485, 10.6045],
-    [104.935, 10.603],
-    [104.915, 10.5945],
-    [104.89, 10.584],
-    [104.865, 10.5735],
-    [104.84, 10.563],
-    [104.815, 10.5525],
-    [104.79, 10.542],
-    [104.765, 10.5315],
-    [104.74, 10.521],
-    [104.715, 10.5105],
-    [104.69, 10.5],
-    [104.665, 10.4895],
-    [104.64, 10.479],
-    [104.615, 10.4685],
-    [104.59, 10.458],
-    nearestVertex(GIANG_THANH, [104.574, 10.455]),
-  ],
-  800,
+
+// The Vinh Te canal runs along the border on the Vietnamese side: kept at least 500 m inside.
+const VINH_TE = keepInside(
+  straight(
+    [
+      nearestVertex(chauDocRiver, [105.113, 10.713]),
+      [105.09, 10.698],
+      [105.065, 10.6935],
+      [105.04, 10.688],
+      [105.015, 10.68],
+      [104.995, 10.672],
+      [104.978, 10.664],
+      [104.965, 10.653],
+      [104.955, 10.64],
+      [104.9525, 10.622],
+      [104.9485, 10.6045],
+      [104.935, 10.603],
+      [104.915, 10.5945],
+      [104.89, 10.584],
+      [104.865, 10.5735],
+      [104.84, 10.563],
+      [104.815, 10.5525],
+      [104.79, 10.542],
+      [104.765, 10.5315],
+      [104.74, 10.521],
+      [104.715, 10.5105],
+      [104.69, 10.5],
+      [104.665, 10.4895],
+      [104.64, 10.479],
+      [104.615, 10.4685],
+      [104.59, 10.458],
+      nearestVertex(GIANG_THANH, [104.574, 10.455]),
+    ],
+    800,
+  ),
+  AG,
+  500,
 );
-
-// ---------------------------------------------------------------------------------------------
-// Build: frontier, provinces
-// ---------------------------------------------------------------------------------------------
-
-function buildProvince(kind) {
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const seedBase = (kind === 'an_giang' ? 1000 : 5000) + attempt * 101;
-    const segments = kind === 'an_giang' ? AG_SEGMENTS : LS_SEGMENTS;
-    const { lines, info } = buildFrontier(segments, LENGTH_TARGETS[kind], seedBase);
-    const full = concat(segments.map((s) => lines[s.id]));
-    if (selfIntersections(full).length) continue;
-    // The Vinh Te canal and the other inland waterways stay on the Vietnamese side.
-    if (kind === 'an_giang' && (crossings(VINH_TE, full) || crossings(chauDocRiver.slice(1), full)))
-      continue;
-    let ring;
-    if (kind === 'lang_son') {
-      const inland = smoothBoundary(LS_INLAND, { d: 0.14, seed: seedBase + 7, lat0: 21.9 });
-      ring = concat([full, inland]);
-    } else {
-      const coast = smoothBoundary(AG_COAST, {
-        d: 0.06,
-        seed: seedBase + 11,
-        lat0: 10,
-        iterations: 2,
-      });
-      const southEast = smoothBoundary(AG_SOUTH_EAST, { d: 0.12, seed: seedBase + 13, lat0: 9.8 });
-      const hau = hauLine.slice(indexOf(hauLine, CHO_MOI_HAU), indexOf(hauLine, CAN_THO_HAU) + 1);
-      const choMoi = smoothBoundary(CHO_MOI_LAP_VO, { d: 0.1, seed: seedBase + 17, lat0: 10.4 });
-      const tien = tienLine.slice(
-        indexOf(tienLine, TIEN_TRIPOINT),
-        indexOf(tienLine, CHO_MOI_TIEN) + 1,
-      );
-      ring = concat([full, coast, southEast, [...hau].reverse(), choMoi, [...tien].reverse()]);
-    }
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
-    if (selfIntersections(ring, true).length) continue;
-    if (signedArea(ring) < 0) ring.reverse();
-    return { lines, info, full, ring, segments };
-  }
-  throw new Error(`could not build ${kind} without self-intersections`);
-}
-
-const AG = buildProvince('an_giang');
-const LS = buildProvince('lang_son');
 
 const phuQuoc = (() => {
   // The hand-drawn outline came out about 12 % too large: shrink it about its centre.
@@ -870,7 +766,7 @@ const phuQuoc = (() => {
 })();
 
 // ---------------------------------------------------------------------------------------------
-// Border gates (positions are frontier vertices; see the control points above)
+// Border gates (positions are frontier vertices: see AG_GATES and LS_GATES above)
 // ---------------------------------------------------------------------------------------------
 
 const GATES = [
@@ -882,7 +778,7 @@ const GATES = [
     'Vinh Xuong international border gate',
     'international',
     'river',
-    'Land and river gate since 2023 (Tien River, facing Kaam Samnor, Kandal). Position approximate (about 1-2 km).',
+    'Land and river gate since 2023 (Tien River, facing Kaam Samnor, Kandal), beside border marker 241. Position approximate (about 2 km).',
   ],
   [
     'ag-bac-dai',
@@ -900,7 +796,7 @@ const GATES = [
     'Khanh Binh border gate',
     'main',
     'road',
-    'Main gate facing Chrey Thom (Kandal), Long Binh - Chrey Thom border bridge. Position approximate (about 1 km).',
+    'Main gate facing Chrey Thom (Kandal), Long Binh - Chrey Thom border bridge. Position approximate (about 2 km).',
   ],
   [
     'ag-vinh-hoi-dong',
@@ -918,7 +814,7 @@ const GATES = [
     'Tinh Bien international border gate',
     'international',
     'road',
-    'Facing Phnom Den (Takeo), end of national road 91. Position approximate (about 1-2 km).',
+    'Facing Phnom Den (Takeo), end of national road 91. Position approximate (about 2 km).',
   ],
   [
     'ag-giang-thanh',
@@ -1167,19 +1063,7 @@ const WATERWAYS = [
     crosses_border: true,
     name_vi: 'Sông Kỳ Cùng (Thất Khê – Bình Nghi)',
     name_en: 'Ky Cung River (That Khe to Binh Nghi)',
-    line: catmullRom(
-      [
-        [106.47, 22.255],
-        [106.495, 22.27],
-        [106.52, 22.284],
-        [106.545, 22.297],
-        [106.57, 22.306],
-        [106.596, 22.315],
-        [106.612, 22.324],
-        [106.628, 22.333],
-      ],
-      { step: 300, lat0: 22.3 },
-    ).map(round5),
+    line: KY_CUNG,
   },
 ];
 
@@ -1464,8 +1348,11 @@ function buildTrail([id, province, kind, nameVi, nameEn, anchor, inKm, outKm, tu
   ];
   // Outward normal from the general direction of the line over about 1.5 km.
   const pl = plane(anchor[1]);
-  const a = pl.fwd(frontier[Math.max(0, k - 6)]);
-  const b = pl.fwd(frontier[Math.min(frontier.length - 1, k + 7)]);
+  let [ia, ib] = [k, k + 1];
+  while (ia > 0 && haversine(frontier[ia], cross) < 750) ia--;
+  while (ib < frontier.length - 1 && haversine(frontier[ib], cross) < 750) ib++;
+  const a = pl.fwd(frontier[ia]);
+  const b = pl.fwd(frontier[ib]);
   const tl = Math.hypot(b[0] - a[0], b[1] - a[1]);
   let n = [-(b[1] - a[1]) / tl, (b[0] - a[0]) / tl];
   if (pointInRing(offset(cross, n, 400), P.ring)) n = [-n[0], -n[1]];
@@ -1541,17 +1428,20 @@ for (const [P, province, neighbour] of [
     frontierFeatures.push({
       type: 'Feature',
       id: s.id,
-      properties: { id: s.id, province, neighbour, name_vi: s.name_vi, name_en: s.name_en },
+      properties: {
+        id: s.id,
+        province,
+        neighbour,
+        name_vi: s.name_vi,
+        name_en: s.name_en,
+        ...accuracyProperties(s.id, distanceTo(P.lines[s.id], sharedBoundary(neighbour))),
+      },
       geometry: { type: 'LineString', coordinates: P.lines[s.id] },
     });
   }
 }
 
-const gatePos = {};
-for (const P of [AG, LS]) {
-  for (const s of P.segments)
-    for (const c of s.controls) if (!Array.isArray(c)) gatePos[c.gate] = c.p;
-}
+const gatePos = { ...AG.gatePos, ...LS.gatePos };
 const gateFeatures = GATES.map(([id, province, nameVi, nameEn, kind, mode, note]) => ({
   type: 'Feature',
   id,
@@ -1613,9 +1503,9 @@ for (const [P, name] of [
     `${name}: frontier ${km(lineLength(P.full))} km, ${P.full.length} vertices; outline ${ringAreaKm2(P.ring).toFixed(0)} km2, ${P.ring.length} vertices`,
   );
   for (const s of P.segments) {
-    const i = P.info[s.id];
+    const { meanM, maxM } = distanceTo(P.lines[s.id], sharedBoundary(P === AG ? 'KH' : 'CN'));
     console.log(
-      `  ${s.id} ${km(lineLength(P.lines[s.id]))} km (controls ${km(lineLength(s.controls.map(posOf)))} km, d=${i.d.toFixed(3)}) ${s.name_en}`,
+      `  ${s.id} ${km(lineLength(P.lines[s.id]))} km, from Natural Earth mean ${km(meanM)} km, max ${km(maxM)} km: ${s.name_en}`,
     );
   }
 }

@@ -223,3 +223,30 @@ export function offset(p, [ux, uy], dist) {
   const q = P.fwd(p);
   return P.inv([q[0] + ux * dist, q[1] + uy * dist]);
 }
+
+/** Where segment a-b properly crosses segment c-d (degrees, treated as a plane), or null. */
+export function segmentCrossing(a, b, c, d) {
+  const r = [b[0] - a[0], b[1] - a[1]];
+  const s = [d[0] - c[0], d[1] - c[1]];
+  const den = r[0] * s[1] - r[1] * s[0];
+  if (den === 0) return null;
+  const t = ((c[0] - a[0]) * s[1] - (c[1] - a[1]) * s[0]) / den;
+  const u = ((c[0] - a[0]) * r[1] - (c[1] - a[1]) * r[0]) / den;
+  if (t < 0 || t > 1 || u < 0 || u > 1) return null;
+  return [a[0] + t * r[0], a[1] + t * r[1]];
+}
+
+/** Every point where polyline a crosses polyline b, in order along a. */
+export function crossingPoints(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length - 1; i++) {
+    const here = [];
+    for (let j = 0; j < b.length - 1; j++) {
+      const p = segmentCrossing(a[i], a[i + 1], b[j], b[j + 1]);
+      if (p) here.push(p);
+    }
+    const d0 = (p) => (p[0] - a[i][0]) ** 2 + (p[1] - a[i][1]) ** 2;
+    out.push(...here.sort((p, q) => d0(p) - d0(q)));
+  }
+  return out;
+}

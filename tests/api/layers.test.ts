@@ -99,6 +99,24 @@ describe('GET /api/layers/:id', () => {
     expect(f[1].properties.length_km).toBeCloseTo(20.652, 1);
   });
 
+  it('says how accurately each frontier segment is drawn, where the data says so', async () => {
+    const res = await get('/api/layers/frontier');
+    const { features: f } = await res.json();
+    expect(f[0].properties).toMatchObject({
+      code: 'ag-1',
+      accuracy_m: 1500,
+      accuracy_note_vi: 'Sai số khoảng 1,5 km.',
+      accuracy_note_en: 'Within about 1.5 km.',
+    });
+    // Imported without an accuracy: the keys are there, empty, and the map shows none.
+    expect(f[1].properties).toMatchObject({
+      code: 'ls-1',
+      accuracy_m: null,
+      accuracy_note_vi: null,
+      accuracy_note_en: null,
+    });
+  });
+
   it('filters seizures by province, time, category, agency and bbox', async () => {
     expect((await features('?province=an_giang')).ids).toEqual([1, 2, 3]);
     expect((await features('?from=2021-07-01')).ids).toEqual([3, 4, 5, 6]);

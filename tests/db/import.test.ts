@@ -102,6 +102,71 @@ describe('importGeoJson', () => {
     expect(g1).toEqual({ name_en: 'Gate A (moved)', x: 105.01 });
   });
 
+  it("stores a frontier segment's accuracy, and refuses an impossible one", async () => {
+    const segment = (id: string, extra: object) => ({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [105.0, 10.6],
+          [105.0, 10.65],
+        ],
+      },
+      properties: {
+        id,
+        province: 'an_giang',
+        neighbour: 'KH',
+        name_vi: 'Đoạn thử',
+        name_en: 'Test segment',
+        ...extra,
+      },
+    });
+    const accurate = {
+      accuracy_m: 2500,
+      accuracy_note_vi: 'Sai số khoảng 2,5 km.',
+      accuracy_note_en: 'Within about 2.5 km.',
+    };
+    const refused = await importGeoJson(
+      db.sql,
+      'frontier',
+      fc(
+        segment('acc-1', accurate),
+        segment('acc-2', { accuracy_m: -5 }),
+        segment('acc-3', { accuracy_m: '2 km' }),
+        segment('acc-4', { accuracy_note_en: 'x'.repeat(501) }),
+      ),
+    );
+    expect(refused.inserted).toBe(0);
+    expect(refused.rejected.map((r) => [r.ref, r.problems.length])).toEqual([
+      ['acc-2', 1],
+      ['acc-3', 1],
+      ['acc-4', 1],
+    ]);
+    for (const r of refused.rejected.slice(0, 2)) expect(r.problems[0]).toMatch(/^accuracy_m: /);
+    expect(refused.rejected[2].problems[0]).toMatch(/^accuracy_note_en: /);
+
+    expect(await importGeoJson(db.sql, 'frontier', fc(segment('acc-1', accurate)))).toMatchObject({
+      inserted: 1,
+      rejected: [],
+    });
+    const read = async () =>
+      (
+        await db.sql`
+          select accuracy_m, accuracy_note_vi, accuracy_note_en
+          from frontier_segments where code = 'acc-1'`
+      )[0];
+    expect(await read()).toEqual(accurate);
+    // Re-importing the segment replaces all its properties: without an accuracy, it has none.
+    expect(await importGeoJson(db.sql, 'frontier', fc(segment('acc-1', {})))).toMatchObject({
+      updated: 1,
+    });
+    expect(await read()).toEqual({
+      accuracy_m: null,
+      accuracy_note_vi: null,
+      accuracy_note_en: null,
+    });
+  });
+
   it('writes nothing on a dry run', async () => {
     const before = await count('seizures');
     const report = await importGeoJson(db.sql, 'seizures', MINI.seizures, { dryRun: true });

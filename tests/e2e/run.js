@@ -13,6 +13,7 @@
  */
 import { auditScenarios } from './audit.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
+import { frontierScenarios } from './frontier.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
 import { createRunner } from './lib/runner.js';
 import { startServer } from './lib/server.js';
@@ -48,6 +49,7 @@ async function main() {
     /** @type {import('./lib/context.js').E2EContext} */
     const ctx = { browser, context, page, baseUrl, accounts, watch, test: runner.test, screenshot };
     await mapScenarios(ctx);
+    await frontierScenarios(ctx);
     await sameOriginWriteScenario(ctx);
     await filterScenarios(ctx);
     await auditScenarios(ctx);

@@ -418,3 +418,22 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
+
+describe('a cluster named after a waterway', () => {
+  it('stays on that waterway when another lies nearer its gate', () => {
+    // Giang Thanh's gate moved beside the border river (10.55 N): the river is 0.1 km away, the
+    // Vinh Te canal 1.1 km; the emerging cluster is the canal's, so it stays on the canal.
+    const gates = geo.gates.map((g) =>
+      g.properties.name_en === 'Giang Thanh'
+        ? { ...g, geometry: { type: 'Point' as const, coordinates: [105.0, 10.549] } }
+        : g,
+    );
+    const tagged = [...generateTaggedSeizures({ ...geo, gates }, { count: 20_000, seed: 3 })];
+    const rs = tagged.filter((t) => t.clusterId === 'ag-giang-thanh-emerging').map((t) => t.record);
+    expect(rs.length).toBeGreaterThan(100);
+    const canal = geo.waterways.filter((f) => /vinh te/i.test(String(f.properties.name_en)));
+    for (const r of rs) expect(metresToLines(r, canal)).toBeLessThanOrEqual(100);
+    // Snapped beside the gate: the canal point nearest 10.549 N, spread 800 m along it.
+    expect(Math.abs(median(rs.map((r) => r.lat)) - 10.549)).toBeLessThan(0.005);
+  });
+});

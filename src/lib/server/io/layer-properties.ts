@@ -43,7 +43,17 @@ const finiteNonNegative = z.number().finite().nonnegative();
 
 export const PROPERTY_SCHEMAS = {
   provinces: z.object({ id: province, name_vi: name, name_en: name, neighbour }),
-  frontier: z.object({ code, province, neighbour, name_vi: name, name_en: name }),
+  frontier: z.object({
+    code,
+    province,
+    neighbour,
+    name_vi: name,
+    name_en: name,
+    // How accurately the segment is drawn (metres) and why, shown where the line is clicked.
+    accuracy_m: z.number().finite().gt(0).max(100_000).optional(),
+    accuracy_note_vi: text({ max: 500 }).optional(),
+    accuracy_note_en: text({ max: 500 }).optional(),
+  }),
   border_gates: z.object({
     code,
     province,

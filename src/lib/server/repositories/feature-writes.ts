@@ -6,7 +6,16 @@ import { LAYERS } from './layer-registry';
 /** SQL types of the importable columns, per layer: the allowlist for json_to_recordset. */
 const COLUMN_TYPES: Record<LayerId, Record<string, string>> = {
   provinces: { id: 'text', name_vi: 'text', name_en: 'text', neighbour: 'text' },
-  frontier: { code: 'text', province: 'text', neighbour: 'text', name_vi: 'text', name_en: 'text' },
+  frontier: {
+    code: 'text',
+    province: 'text',
+    neighbour: 'text',
+    name_vi: 'text',
+    name_en: 'text',
+    accuracy_m: 'float8',
+    accuracy_note_vi: 'text',
+    accuracy_note_en: 'text',
+  },
   border_gates: {
     code: 'text',
     province: 'text',

@@ -49,6 +49,8 @@ export interface ProvinceAnchors {
   sites: readonly GateSite[];
   waterways: LineSet | null;
   trails: LineSet | null;
+  /** English names of the waterway and trail features, by feature index ('' when unnamed). */
+  lineNames: { waterway: readonly string[]; trail: readonly string[] };
   /** The anchor of a background record of this mode (draws whether it is scattered). */
   background(mode: TransportMode, rng: Rng): Anchor;
   /** Along a line around a position (Gaussian sd spreadM), offset as boats or trail users are. */
@@ -98,8 +100,9 @@ export function provinceAnchors(geo: SeedGeodata, province: Province): ProvinceA
       );
     },
   );
+  const trailFeatures = mine(geo.trails);
   const trails = lineSet(
-    mine(geo.trails).map((f) => f.geometry.coordinates),
+    trailFeatures.map((f) => f.geometry.coordinates),
     proj,
     (x, y, len) =>
       insideXY(x, y)
@@ -177,6 +180,7 @@ export function provinceAnchors(geo: SeedGeodata, province: Province): ProvinceA
     sites,
     waterways,
     trails,
+    lineNames: { waterway: namesOf(waterFeatures), trail: namesOf(trailFeatures) },
     background(mode, rng) {
       const mp = MODE_PLACEMENT[mode];
       if (mp.scatter > 0 && rng.chance(mp.scatter)) return scatter;
@@ -191,6 +195,13 @@ export function provinceAnchors(geo: SeedGeodata, province: Province): ProvinceA
     },
     aroundSite: (site, spreadM) => aroundGate(() => site, spreadM, spreadM / 2),
   };
+}
+
+function namesOf(features: { properties: unknown }[]): string[] {
+  return features.map((f) => {
+    const name = (f.properties as Record<string, unknown> | null)?.name_en;
+    return typeof name === 'string' ? name : '';
+  });
 }
 
 function weightedSites(sites: GateSite[]): ((rng: Rng) => GateSite) | null {

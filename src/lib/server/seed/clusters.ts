@@ -45,7 +45,11 @@ export function resolveClusters(
       continue;
     }
     const set = cluster.on === 'waterway' ? anchors.waterways : anchors.trails;
-    const near = set?.nearest(rx, ry);
+    const names = anchors.lineNames[cluster.on];
+    const line = cluster.near.line;
+    const include =
+      line && names.some((n) => line.test(n)) ? (f: number) => line.test(names[f]) : undefined;
+    const near = set?.nearest(rx, ry, include);
     if (!set || !near || near.feature < 0) continue;
     const boat = cluster.on === 'waterway';
     const anchor = anchors.alongLine(set, near.feature, near.along, cluster.spreadM, boat);

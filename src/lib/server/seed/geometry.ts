@@ -162,8 +162,15 @@ export interface LineSet {
   sample(rng: Rng): LinePoint;
   /** The point `along` metres from the start of feature `feature` (clamped to its ends). */
   pointAt(feature: number, along: number): LinePoint;
-  /** The nearest point on a live segment: which feature, how far along it, and the distance. */
-  nearest(x: number, y: number): { feature: number; along: number; distance: number };
+  /**
+   * The nearest point on a live segment (of the features `include` accepts, if given): which
+   * feature, how far along it, and the distance.
+   */
+  nearest(
+    x: number,
+    y: number,
+    include?: (feature: number) => boolean,
+  ): { feature: number; along: number; distance: number };
 }
 
 /** Weight of one segment given its midpoint and length (metres) and its feature index. */
@@ -241,12 +248,13 @@ export function lineSet(
       const len = cum[lo + 1] - cum[lo];
       return onSegment(f, lo, len > 0 ? (a - cum[lo]) / len : 0);
     },
-    nearest(x, y) {
+    nearest(x, y, include) {
       let bestF = -1;
       let bestI = 0;
       let bestT = 0;
       let bestD2 = Infinity;
       for (let f = 0; f < features.length; f++) {
+        if (include && !include(f)) continue;
         const { xs, ys, live } = features[f];
         for (let i = 0; i + 1 < xs.length; i++) {
           if (!live[i]) continue;

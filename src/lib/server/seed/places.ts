@@ -85,9 +85,11 @@ export interface HotCluster {
   modes: readonly TransportMode[];
   /**
    * Where: the gate whose English name matches `gate`, if the geodata has it, else (lon, lat).
-   * Coordinates are approximate; snapping puts the cluster on the authored geometry.
+   * Coordinates are approximate; snapping puts the cluster on the authored geometry: on the
+   * waterway or trail whose English name matches `line` when the geodata has one, else on the
+   * nearest of the layer.
    */
-  near: { gate?: RegExp; lon: number; lat: number };
+  near: { gate?: RegExp; line?: RegExp; lon: number; lat: number };
   /** Chance that a record of a matching mode (while active) is placed in this cluster. */
   share: number;
   /** Spread along the feature (or around the gate), Gaussian sd in metres. */
@@ -115,7 +117,7 @@ export const HOT_CLUSTERS: readonly HotCluster[] = [
     kind: 'persistent',
     on: 'waterway',
     modes: ['boat'],
-    near: { lon: 105.02, lat: 10.645 },
+    near: { line: /vinh\s*te/i, lon: 105.02, lat: 10.645 },
     share: 0.12,
     spreadM: 900,
   },
@@ -126,7 +128,7 @@ export const HOT_CLUSTERS: readonly HotCluster[] = [
     kind: 'persistent',
     on: 'waterway',
     modes: ['boat'],
-    near: { gate: /khanh\s*binh/i, lon: 105.08, lat: 10.955 },
+    near: { gate: /khanh\s*binh/i, line: /binh\s*di/i, lon: 105.08, lat: 10.955 },
     share: 0.1,
     spreadM: 700,
   },
@@ -149,7 +151,7 @@ export const HOT_CLUSTERS: readonly HotCluster[] = [
     activeMonths: 18,
     on: 'waterway',
     modes: ['boat'],
-    near: { gate: /giang\s*thanh/i, lon: 104.64, lat: 10.49 },
+    near: { gate: /giang\s*thanh/i, line: /vinh\s*te/i, lon: 104.64, lat: 10.49 },
     share: 0.3,
     spreadM: 800,
   },

@@ -30,9 +30,12 @@ export interface SeedGeodata {
   >[];
   waterways: GeoJSON.Feature<
     GeoJSON.LineString,
-    { province: string; kind: string; crosses_border?: boolean }
+    { province: string; kind: string; crosses_border?: boolean; name_en?: string }
   >[];
-  trails: GeoJSON.Feature<GeoJSON.LineString, { province: string; kind: string }>[];
+  trails: GeoJSON.Feature<
+    GeoJSON.LineString,
+    { province: string; kind: string; name_en?: string }
+  >[];
 }
 
 export interface SeizureRecord {
