@@ -60,7 +60,8 @@ describe.skipIf(!inject('socketPath'))('the embedded engine in a worker thread',
     expect(queryMs).toBeGreaterThan(1000);
     // On the main thread the timer would wait out the whole query; here it keeps its pace.
     expect(lateness.length).toBeGreaterThan((queryMs / 20) * 0.5);
-    expect(Math.max(...lateness)).toBeLessThan(250);
+    // A loaded machine delays timers too; on the main thread one wait would be the whole query.
+    expect(Math.max(...lateness)).toBeLessThan(Math.min(1000, queryMs / 3));
   });
 
   it('stops the worker cleanly: the thread ends, sockets gone, lock released', async () => {
