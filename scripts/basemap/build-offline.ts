@@ -151,29 +151,44 @@ function build(): FeatureCollection {
   );
   add('land-region', { type: 'MultiPolygon', coordinates: regionLand });
   const regionBorders = mesh(region, region.objects.countries, (a, b) => a !== b);
-  add('boundary-region', { type: 'MultiLineString', coordinates: linesIn(regionBorders, REGION_BOX, 2) });
+  add('boundary-region', {
+    type: 'MultiLineString',
+    coordinates: linesIn(regionBorders, REGION_BOX, 2),
+  });
 
   const land = polygonsIn(feature(detail, detail.objects.land).features[0].geometry, DETAIL_BOX, 3);
   add('land', { type: 'MultiPolygon', coordinates: land });
-  const borders = linesIn(mesh(detail, detail.objects.countries, (a, b) => a !== b), DETAIL_BOX, 3);
+  const borders = linesIn(
+    mesh(detail, detail.objects.countries, (a, b) => a !== b),
+    DETAIL_BOX,
+    3,
+  );
   add('boundary', {
     type: 'MultiLineString',
     coordinates: awayFrom(borders, frontierLines(), FRONTIER_GAP_KM),
   });
 
   for (const c of COUNTRIES)
-    add('country', { type: 'Point', coordinates: c.label }, {
-      iso: c.iso,
-      name_vi: c.name_vi,
-      name_en: c.name_en,
-    });
+    add(
+      'country',
+      { type: 'Point', coordinates: c.label },
+      {
+        iso: c.iso,
+        name_vi: c.name_vi,
+        name_en: c.name_en,
+      },
+    );
   for (const pl of PLACES)
-    add('place', { type: 'Point', coordinates: [pl.lon, pl.lat] }, {
-      name_vi: pl.name_vi,
-      name_en: pl.name_en,
-      country: pl.country,
-      rank: pl.rank,
-    });
+    add(
+      'place',
+      { type: 'Point', coordinates: [pl.lon, pl.lat] },
+      {
+        name_vi: pl.name_vi,
+        name_en: pl.name_en,
+        country: pl.country,
+        rank: pl.rank,
+      },
+    );
   return { type: 'FeatureCollection', features };
 }
 

@@ -43,7 +43,6 @@ export const PLACES: Place[] = [
   p('Châu Đốc', 'Chau Doc', 'VN', 'city', 105.117, 10.705),
   p('Hà Tiên', 'Ha Tien', 'VN', 'city', 104.488, 10.383),
   p('Tân Châu', 'Tan Chau', 'VN', 'town', 105.24, 10.8),
-  p('Tịnh Biên', 'Tinh Bien', 'VN', 'town', 105.0, 10.603),
   p('Tri Tôn', 'Tri Ton', 'VN', 'town', 104.997, 10.418),
   p('Kiên Lương', 'Kien Luong', 'VN', 'town', 104.645, 10.253),
   p('Phú Quốc', 'Phu Quoc', 'VN', 'town', 103.959, 10.217),
