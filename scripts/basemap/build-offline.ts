@@ -77,7 +77,10 @@ function polygonsIn(
   const out: Position[][][] = [];
   for (const rings of polygons) {
     const clipped = bboxClip({ type: 'Polygon', coordinates: rings }, box).geometry;
-    const parts = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+    const parts: Position[][][] =
+      clipped.type === 'Polygon'
+        ? [clipped.coordinates as Position[][]]
+        : (clipped.coordinates as Position[][][]);
     for (const part of parts) {
       const cleaned = part.map((r) => cleanLine(r, digits)).filter((r) => r.length >= 4);
       if (cleaned.length && ringArea(cleaned[0]) >= minArea) out.push(cleaned);
@@ -91,7 +94,10 @@ function linesIn(geometry: MultiLineString, box: typeof DETAIL_BOX, digits: numb
   for (const line of geometry.coordinates) {
     if (line.length < 2) continue;
     const clipped = bboxClip(lineString(line), box).geometry;
-    const parts = clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates;
+    const parts: Position[][] =
+      clipped.type === 'LineString'
+        ? [clipped.coordinates as Position[]]
+        : (clipped.coordinates as Position[][]);
     for (const part of parts) {
       const cleaned = cleanLine(part, digits);
       if (cleaned.length >= 2) out.push(cleaned);

@@ -31,7 +31,6 @@ export class NodeFileSource implements Source {
   }
 }
 
-
 const FORMATS: Record<number, TileFormat> = {
   [TileType.Mvt]: 'mvt',
   [TileType.Png]: 'png',

@@ -22,7 +22,6 @@ export type BasemapConfig = Common &
     | { kind: 'xyz'; tilesUrl: string; maxZoom: number; tileSize: 256 | 512 }
   );
 
-
 const httpUrl = z
   .string()
   .url()
@@ -91,8 +90,7 @@ export const basemapEnv = {
     }),
 };
 
-const basemapSchema = z.object(basemapEnv);
-type BasemapEnv = z.output<typeof basemapSchema>;
+type BasemapEnv = z.output<z.ZodObject<typeof basemapEnv>>;
 
 /** The origin of an http(s) URL (`https://host:port`), or undefined for anything else. */
 export function originOf(url: string): string | undefined {

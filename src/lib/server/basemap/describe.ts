@@ -12,7 +12,6 @@ export type { BasemapDescription };
 export const SERVED_FILES = { archive: 'tiles.pmtiles', style: 'style.json' } as const;
 export const SERVED_PREFIX = '/basemap/';
 
-
 /** Natural Earth is public domain; the credit tells officers where the outlines come from. */
 export const OFFLINE_ATTRIBUTION = 'Natural Earth';
 
@@ -32,14 +31,14 @@ export function describeBasemap(config: BasemapConfig, archive?: ArchiveInfo): B
   const attribution = config.attribution ?? null;
   switch (config.kind) {
     case 'offline':
-      return { ...none, kind: 'offline', attribution: attribution ?? OFFLINE_ATTRIBUTION };
+      return { kind: 'offline', attribution: attribution ?? OFFLINE_ATTRIBUTION, ...none };
     case 'style':
-      return { ...none, kind: 'style', attribution, style_url: config.styleUrl };
+      return { kind: 'style', attribution, ...none, style_url: config.styleUrl };
     case 'xyz':
       return {
-        ...none,
         kind: 'xyz',
         attribution,
+        ...none,
         tiles_url: config.tilesUrl,
         tile_type: 'unknown',
         tile_size: config.tileSize,
@@ -49,9 +48,9 @@ export function describeBasemap(config: BasemapConfig, archive?: ArchiveInfo): B
     case 'pmtiles':
       if (!archive) throw new Error('describeBasemap: the archive was not read');
       return {
-        ...none,
         kind: 'pmtiles',
         attribution: attribution ?? archive.attribution ?? null,
+        ...none,
         style_url: config.styleFile ? SERVED_PREFIX + SERVED_FILES.style : null,
         pmtiles_url: SERVED_PREFIX + SERVED_FILES.archive,
         tile_type: archive.tileType,
