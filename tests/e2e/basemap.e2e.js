@@ -86,6 +86,24 @@ async function checkColours(page, expected) {
 }
 
 /**
+ * The credit is written out on a wide map and folded into an (i) button on a phone.
+ * @param {import('playwright-core').Page} page
+ * @param {number} width
+ * @param {string} text
+ */
+async function checkAttribution(page, width, text) {
+  const control = page.locator('.maplibregl-ctrl-attrib');
+  check((await control.textContent())?.includes(text), `attribution lacks "${text}"`);
+  const classes = (await control.getAttribute('class')) ?? '';
+  if (width < 640)
+    check(
+      classes.includes('maplibregl-compact') && !classes.includes('maplibregl-compact-show'),
+      `the phone's attribution is not folded: ${classes}`,
+    );
+  else check(!classes.includes('maplibregl-compact'), `attribution folded at ${width}px`);
+}
+
+/**
  * @typedef {object} Visit
  * @property {import('./lib/context.js').E2EContext} ctx
  * @property {string} baseUrl
@@ -158,6 +176,7 @@ export async function offlineBasemapScenarios(ctx) {
             ),
             `${province} ${locale}: the main town is not named (${labels.join(', ')})`,
           );
+          await checkAttribution(page, size[0], 'Natural Earth');
           if (size[0] === 1920 && province === 'an_giang' && locale === 'vi')
             await checkColours(page, OFFLINE);
         },
@@ -204,14 +223,9 @@ export async function pmtilesBasemapScenarios(ctx) {
                   });
               }),
             checks: async (page, province, locale) => {
-              if (size[0] === 1920 && province === 'an_giang' && locale === 'vi') {
+              await checkAttribution(page, size[0], 'Border Risk Map geodata');
+              if (size[0] === 1920 && province === 'an_giang' && locale === 'vi')
                 await checkColours(page, ARCHIVE_STYLE);
-                const attribution = await page.textContent('.maplibregl-ctrl-attrib');
-                check(
-                  attribution?.includes('Border Risk Map geodata'),
-                  `attribution: ${attribution}`,
-                );
-              }
             },
           });
           check(
