@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getRuntime } from '$lib/server/runtime';
+import { pageOrigins, widenPageCsp } from '$lib/server/basemap/page-policy';
 import {
   asJsonError,
   isApiPath,
@@ -10,12 +11,14 @@ import { compressResponse } from '$lib/server/http/compress';
 
 /** Boot the database at server start, so progress shows in the console before the first request. */
 export const init: ServerInit = async () => {
-  await getRuntime();
+  const { config } = await getRuntime();
+  void pageOrigins(config.basemap); // a remote basemap style is read now, not on the first page
 };
 
 /**
  * Under /api every answer is JSON, also the ones SvelteKit gives itself (this runs before it
- * decodes the path for routing). Pages get their headers here; the CSP comes from kit.csp.
+ * decodes the path for routing). Pages get their headers here; the CSP comes from kit.csp,
+ * opened here for the configured basemap's origins only (kit.csp is fixed at build time).
  *
  * Compression is here rather than in the Hono app (hono/compress: gzip only, API only) so that
  * one place covers every dynamic answer: the API's JSON, GeoJSON and CSV, the pages' HTML and
@@ -33,5 +36,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   response.headers.set('X-Frame-Options', 'DENY');
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+  await widenPageCsp(response.headers, (await getRuntime()).config.basemap);
   return compressResponse(event.request, response);
 };

@@ -12,6 +12,7 @@
  * The scenarios share one map page and run in this order; each module says what it covers.
  */
 import { auditScenarios } from './audit.e2e.js';
+import { offlineBasemapScenarios, pmtilesBasemapScenarios } from './basemap.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
@@ -54,7 +55,9 @@ async function main() {
     await filterScenarios(ctx);
     await auditScenarios(ctx);
     await userScenarios(ctx);
+    await offlineBasemapScenarios(ctx);
     await noForeignRequestScenario(ctx);
+    await pmtilesBasemapScenarios(ctx);
   } finally {
     await browser.close();
     await server?.stop();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { basemapEnv, basemapFromEnv, basemapIssues, type BasemapConfig } from './basemap/config';
 
 /** Everything the server reads from the environment, validated once, in one place. */
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   queueMaxWaitMs: number;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or proxy-addr names). */
   trustedProxies: string[];
+  /** What the map draws under the data layers (BASEMAP_*). */
+  basemap: BasemapConfig;
 }
 
 const bool = z
@@ -112,6 +115,7 @@ const schema = z.object({
       message:
         'a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal',
     }),
+  ...basemapEnv,
 });
 
 function compilesAsTrust(list: string[]): boolean {
@@ -128,7 +132,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema
+    .superRefine((e, ctx) => {
+      for (const { path, message } of basemapIssues(e))
+        ctx.addIssue({ code: 'custom', path: [path], message });
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -161,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queueMaxWaiting: e.QUEUE_MAX_WAITING,
     queueMaxWaitMs: e.QUEUE_MAX_WAIT_MS,
     trustedProxies: e.TRUSTED_PROXIES,
+    basemap: basemapFromEnv(e),
   };
 }

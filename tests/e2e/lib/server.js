@@ -33,9 +33,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts `node build` with a fresh data directory; resolves once /api/health answers.
+ * @param {Record<string, string>} [env] More environment (a basemap, say) for this server.
  * @returns {Promise<Server>}
  */
-export async function startServer() {
+export async function startServer(env = {}) {
   const entry = join(ROOT, 'build/index.js');
   check(existsSync(entry), `No production build at ${entry}: run \`npm run build\` first.`);
   const port = await freePort();
@@ -52,6 +53,7 @@ export async function startServer() {
       DATA_DIR: dataDir,
       DEMO_DATA: 'true',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

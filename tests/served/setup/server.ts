@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -21,6 +21,8 @@ declare module 'vitest' {
     /** How many synthetic seizures the database holds (a layer big enough to compress). */
     seizures: number;
     startOutput: string;
+    /** A copy of the prepared data directory, for a test that starts a server of its own. */
+    spareDataDir: string;
   }
 }
 
@@ -57,15 +59,21 @@ async function prepare(dataDir: string): Promise<void> {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'brm-served-'));
   await prepare(dataDir);
+  const spareDataDir = `${dataDir}-spare`;
+  cpSync(dataDir, spareDataDir, { recursive: true });
   // serve.js chooses NODE_ENV, HOST and BODY_SIZE_LIMIT itself: that is under test too.
   const app = await startApp({
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
     MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+    // A basemap archive the server serves itself (tests/served/basemap.test.ts).
+    BASEMAP_PMTILES: join(ROOT, 'tests/fixtures/basemap/test.pmtiles'),
+    BASEMAP_PMTILES_STYLE: join(ROOT, 'tests/fixtures/basemap/style.json'),
   });
   const stop = async () => {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(spareDataDir, { recursive: true, force: true });
   };
   try {
     await app.ready(BOOT_TIMEOUT_MS);
@@ -78,5 +86,6 @@ export default async function setup(project: TestProject) {
   project.provide('planner', PLANNER);
   project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
+  project.provide('spareDataDir', spareDataDir);
   return stop;
 }

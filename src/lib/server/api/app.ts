@@ -12,6 +12,7 @@ import { dbQueue } from './middleware/db-queue';
 import { sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { basemapRoutes } from './routes/basemap';
 import { healthRoutes } from './routes/health';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.use(csrfGuard(routeDeps.auditDenied));
 
   app.route('/', healthRoutes(routeDeps));
+  app.route('/', basemapRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));
   app.route('/', layerRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
