@@ -466,4 +466,42 @@ async function groupScenarios({ auditPage, baseUrl, test, screenshot }) {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  await test('explains when too many entries match to group, and narrows to a week', async () => {
+    const groups = (/** @type {URL} */ url) => url.pathname === '/api/audit/groups';
+    // The server's answer above its cap (200,000 entries), without writing that many.
+    await page.route(groups, (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'too_many_rows', message: 'x', details: { max_rows: 200000 } },
+        }),
+      }),
+    );
+    try {
+      await page.goto(`${baseUrl}/audit?view=groups`);
+      const notice = page.locator('[data-testid=audit-too-many]');
+      await notice.waitFor({ timeout: 15_000 });
+      const text = (await notice.textContent()) ?? '';
+      check(text.includes('Hơn 200.000 mục khớp bộ lọc'), `the notice says: ${text}`);
+      check((await page.locator('[data-testid=error-banner]').count()) === 0, 'a banner too');
+      check(
+        (await page.locator('a[data-testid=audit-export]').count()) === 0 &&
+          (await page.textContent('[data-testid=audit-export-hint]'))?.includes('100.000'),
+        'the export is offered for more entries than it holds',
+      );
+      await screenshot(page, 'audit-groups-too-many-vi');
+      await page.unroute(groups);
+      await notice.locator('button').click();
+      const today = vietnamToday();
+      const from = new Date(`${today}T00:00:00Z`);
+      from.setUTCDate(from.getUTCDate() - 6);
+      const week = `from=${from.toISOString().slice(0, 10)}&to=${today}`;
+      await page.waitForFunction((q) => location.search.includes(q), week, { timeout: 5_000 });
+      await waitForGroups();
+    } finally {
+      await page.unroute(groups).catch(() => {});
+    }
+  });
 }
