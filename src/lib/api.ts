@@ -215,21 +215,33 @@ export interface AuditQuery {
   to?: string;
   username?: string;
   action?: string;
+  /** What an entry acted on, exactly as logged: `seizures`, `patrol_routes/12`. */
+  target?: string;
   outcome?: AuditOutcome;
   limit?: number;
   offset?: number;
 }
 
+const AUDIT_FILTER_KEYS = ['from', 'to', 'username', 'action', 'target', 'outcome'] as const;
+
 /** Query string for an audit request; empty and undefined values are left out. */
 export function auditSearchParams(query: AuditQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['from', 'to', 'username', 'action', 'outcome'] as const) {
+  for (const key of AUDIT_FILTER_KEYS) {
     const value = query[key];
     if (value) params.set(key, value);
   }
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   if (query.offset !== undefined) params.set('offset', String(query.offset));
   return params;
+}
+
+function auditPageOf(body: unknown): AuditPage {
+  const page = body as Partial<AuditPage> | undefined;
+  if (typeof page?.total !== 'number' || !Array.isArray(page.entries)) {
+    throw new ApiError(200, 'bad_response', 'the audit answer has no total or entries');
+  }
+  return { total: page.total, entries: page.entries };
 }
 
 /** A page of the audit log, newest first. Signed out: ApiError 401; not an admin: 403. */
@@ -239,12 +251,95 @@ export async function fetchAudit(
   fetchFn: Fetch = fetch,
 ): Promise<AuditPage> {
   const qs = auditSearchParams(query).toString();
-  const body = (await getJson(`/api/audit${qs ? `?${qs}` : ''}`, init, fetchFn)) as
-    Partial<AuditPage> | undefined;
-  if (typeof body?.total !== 'number' || !Array.isArray(body.entries)) {
-    throw new ApiError(200, 'bad_response', 'the audit answer has no total or entries');
+  return auditPageOf(await getJson(`/api/audit${qs ? `?${qs}` : ''}`, init, fetchFn));
+}
+
+/** The most entries the server groups or exports at once; more is a 400 `too_many_rows`. */
+export const AUDIT_GROUP_MAX_ROWS = 200_000;
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+/** Entries of one user, action, target and outcome within one clock hour. */
+export interface AuditGroup {
+  /** ISO instant: the start of the hour. */
+  hour: string;
+  username: string | null;
+  action: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  count: number;
+  first_at: string;
+  last_at: string;
+  first_id: number;
+  last_id: number;
+  /** Requests refused without a session in the windows of these entries, or null. */
+  denials: number | null;
+}
+
+export interface AuditGroupPage {
+  /** Groups in all. */
+  total: number;
+  /** Entries the groups stand for, in all. */
+  entries: number;
+  groups: AuditGroup[];
+}
+
+/** A page of groups, newest hour first, under the filters; `limit` counts groups. */
+export async function fetchAuditGroups(
+  query: AuditQuery,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<AuditGroupPage> {
+  const qs = auditSearchParams(query).toString();
+  const body = (await getJson(`/api/audit/groups${qs ? `?${qs}` : ''}`, init, fetchFn)) as
+    Partial<AuditGroupPage> | undefined;
+  if (
+    typeof body?.total !== 'number' ||
+    typeof body.entries !== 'number' ||
+    !Array.isArray(body.groups)
+  ) {
+    throw new ApiError(200, 'bad_response', 'the audit groups answer has no total or groups');
   }
-  return { total: body.total, entries: body.entries };
+  return { total: body.total, entries: body.entries, groups: body.groups };
+}
+
+/**
+ * The query naming exactly one group's entries: its key (a missing user or target is sent as
+ * no parameter, which the server reads as "none"), within the date bounds of `query`.
+ * @example auditGroupSearchParams({ hour: '2024-03-04T18:00:00.000Z', username: null, action: 'login', target: null, outcome: 'failed' }, {}).toString()
+ * // 'hour=2024-03-04T18%3A00%3A00.000Z&action=login&outcome=failed'
+ */
+export function auditGroupSearchParams(
+  group: Pick<AuditGroup, 'hour' | 'username' | 'action' | 'target' | 'outcome'>,
+  query: Pick<AuditQuery, 'from' | 'to' | 'limit' | 'offset'>,
+): URLSearchParams {
+  const params = new URLSearchParams({ hour: group.hour });
+  if (group.username !== null) params.set('username', group.username);
+  params.set('action', group.action);
+  if (group.target !== null) params.set('target', group.target);
+  params.set('outcome', group.outcome);
+  for (const [key, value] of auditSearchParams(query)) params.set(key, value);
+  return params;
+}
+
+/** The entries one group stands for, newest first. */
+export async function fetchAuditGroupEntries(
+  group: Pick<AuditGroup, 'hour' | 'username' | 'action' | 'target' | 'outcome'>,
+  query: Pick<AuditQuery, 'from' | 'to' | 'limit' | 'offset'>,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<AuditPage> {
+  const qs = auditGroupSearchParams(group, query).toString();
+  return auditPageOf(await getJson(`/api/audit/groups/entries?${qs}`, init, fetchFn));
+}
+
+/**
+ * Where the CSV of the filtered log downloads from (the session cookie goes with a same-origin
+ * link); paging does not apply.
+ * @example auditExportHref({ action: 'login', limit: 100 }) // '/api/audit/export.csv?action=login'
+ */
+export function auditExportHref(query: AuditQuery): string {
+  const qs = auditSearchParams({ ...query, limit: undefined, offset: undefined }).toString();
+  return `/api/audit/export.csv${qs ? `?${qs}` : ''}`;
 }
 
 export type UserAgency = 'customs' | 'border_guard';

@@ -1,5 +1,6 @@
 /**
- * The audit log page: an administrator reads, filters and shares it in both languages, anyone
+ * The audit log page: an administrator reads, filters and shares it in both languages, groups
+ * the map's reads by hour and opens a group, filters by target and downloads the CSV; anyone
  * else is told it is not theirs to read, and a failure of its API is shown with its reference.
  * Without an administrator account only the refusal is tested.
  */
@@ -261,6 +262,246 @@ export async function auditScenarios({ browser, baseUrl, accounts, watch, test, 
       await banner.locator('button.primary').click();
       await banner.waitFor({ state: 'detached', timeout: 15_000 });
     });
+
+    await groupScenarios({ auditPage, baseUrl, test, screenshot });
   }
   await adminContext.close();
+}
+
+/**
+ * The group rows on screen, as the table's data attributes and the time and count texts.
+ * @param {import('playwright-core').Page} page
+ */
+function groupRows(page) {
+  return page.$$eval('[data-testid=audit-groups] tr.group', (rows) =>
+    rows.map((r) => ({
+      action: r.getAttribute('data-action'),
+      outcome: r.getAttribute('data-outcome'),
+      username: r.getAttribute('data-username'),
+      target: r.getAttribute('data-target'),
+      count: Number(r.getAttribute('data-count')),
+      span: r.querySelector('td.time .span')?.textContent?.trim() ?? '',
+      countText: r.querySelector('td.count')?.textContent?.trim() ?? '',
+    })),
+  );
+}
+
+/** Today's day in Vietnam, `YYYY-MM-DD`. */
+const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The grouped view and the CSV export, on the administrator's audit page.
+ * @param {{ auditPage: import('playwright-core').Page, baseUrl: string } & Pick<import('./lib/context.js').E2EContext, 'test' | 'screenshot'>} ctx
+ */
+async function groupScenarios({ auditPage, baseUrl, test, screenshot }) {
+  const page = auditPage;
+  const waitForGroups = () =>
+    page.waitForSelector('[data-testid=audit-groups] tr.group', { timeout: 15_000 });
+
+  await test('groups the map reads by hour and opens a group', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${baseUrl}/audit`);
+    // Requests without a session are logged once per window and counted: the group shows the count.
+    const refused = await page.evaluate(async () => {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch('/api/layers/seizures', { credentials: 'omit' });
+        statuses.push(res.status);
+      }
+      return statuses;
+    });
+    check(
+      refused.every((s) => s === 401),
+      `anonymous reads answered ${refused}`,
+    );
+    await page.waitForSelector('[data-testid=audit-table] tr.entry', { timeout: 15_000 });
+    await page.click('[data-testid=audit-view] button[data-view=groups]');
+    await page.waitForFunction(() => location.search.includes('view=groups'));
+    await waitForGroups();
+    const rows = await groupRows(page);
+    // The map scenarios read the seizures layer many times as the commander.
+    const reads = rows.find(
+      (r) => r.action === 'layer.read' && r.target === 'seizures' && r.count > 1,
+    );
+    check(reads, `no group of seizure reads: ${JSON.stringify(rows.slice(0, 4))}`);
+    check(reads.countText === `${reads.count} lần`, `count reads "${reads.countText}"`);
+    check(
+      /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}(–\d{2}:\d{2})?$/.test(reads.span),
+      `the group's time is not "dd/mm/yyyy HH:mm–HH:mm": ${reads.span}`,
+    );
+    // On one page, the groups' counts add up to the entries the pager says they stand for.
+    const range = (await page.textContent('[data-testid=audit-range]'))?.trim() ?? '';
+    const m = /^1–(\d+) trong (\d+) nhóm · ([\d.]+) mục$/.exec(range);
+    check(m, `the pager reads "${range}"`);
+    if (Number(m[2]) === rows.length) {
+      const sum = rows.reduce((n, r) => n + r.count, 0);
+      check(Number(m[3].replace(/\./g, '')) === sum, `${range} but the rows count ${sum}`);
+    }
+    // Opening the group lists its entries: as many as it counts (up to 50).
+    const row = page.locator(
+      `[data-testid=audit-groups] tr.group[data-action="layer.read"][data-target=seizures][data-count="${reads.count}"]`,
+    );
+    await row.first().locator('button.unfold').click();
+    const listed = page.locator('[data-testid=audit-group-entries] li');
+    await listed.first().waitFor({ timeout: 15_000 });
+    const shown = await listed.count();
+    check(
+      shown === Math.min(reads.count, 50),
+      `the group of ${reads.count} lists ${shown} entries`,
+    );
+    const summary = (await listed.first().textContent()) ?? '';
+    check(summary.includes('number_returned'), `an entry's details are missing: ${summary}`);
+    // The anonymous refusals: one group, its denials counted across the windows it covers.
+    const anonymous = page.locator(
+      '[data-testid=audit-groups] tr.group[data-username=""][data-action="GET /api/layers/:id"]',
+    );
+    const denials = anonymous.first().locator('[data-testid=audit-denials]');
+    const n = Number(await denials.getAttribute('data-n'));
+    check(n >= 5, `the anonymous group counts ${n} refused requests`);
+    check(
+      (await denials.textContent())?.trim() === `${n} yêu cầu bị chặn`,
+      `the denials read "${await denials.textContent()}"`,
+    );
+    await screenshot(page, 'audit-groups-open-1366-vi');
+  });
+
+  await test('filters the groups by target and keeps the view in the URL', async () => {
+    await page.fill('#audit-target', 'seizures');
+    await page.press('#audit-target', 'Enter');
+    await page.waitForFunction(
+      () => location.search.includes('view=groups') && location.search.includes('target=seizures'),
+    );
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('[data-testid=audit-groups] tr.group')];
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-target') === 'seizures');
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    const shared = await page.context().newPage();
+    await shared.goto(page.url());
+    await shared.waitForSelector('[data-testid=audit-groups] tr.group', { timeout: 15_000 });
+    check(
+      (await shared.inputValue('#audit-target')) === 'seizures',
+      'the target filter is not restored from the URL',
+    );
+    await shared.close();
+  });
+
+  await test('downloads the filtered log as CSV and records the export', async () => {
+    const link = page.locator('a[data-testid=audit-export]');
+    const href = await link.getAttribute('href');
+    check(href === '/api/audit/export.csv?target=seizures', `the export link is ${href}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const name = download.suggestedFilename();
+    check(name === `audit-log_start_now_${vietnamToday()}.csv`, `the file is named ${name}`);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(path);
+    check(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'no UTF-8 byte order mark');
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    check(
+      lines[0] ===
+        'id,time_utc,time_vietnam,username,role,agency,action,target,outcome,client,request_id,details',
+      `the header is ${lines[0]}`,
+    );
+    const rows = lines.slice(1).filter((l) => l !== '');
+    const range = (await page.textContent('[data-testid=audit-range]'))?.trim() ?? '';
+    const entries = Number(/· ([\d.]+) mục$/.exec(range)?.[1].replace(/\./g, ''));
+    check(rows.length === entries, `the CSV has ${rows.length} rows, the page counts ${entries}`);
+    check(
+      rows.every((r) => /^\d+,[^,]+Z,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},/.test(r)),
+      'a row does not start with id, ISO time and Vietnam time',
+    );
+
+    // The export is in the log itself.
+    await page.goto(`${baseUrl}/audit?action=audit.export`);
+    await page.waitForSelector('[data-testid=audit-table] tr.entry[data-action="audit.export"]', {
+      timeout: 15_000,
+    });
+    await page.click('[data-testid=audit-table] tr.entry button.unfold');
+    const json = (await page.textContent('[data-testid=audit-details-json]')) ?? '';
+    check(
+      json.includes('"target": "seizures"') && json.includes(`"row_count": ${entries}`),
+      `the export entry says ${json}`,
+    );
+  });
+
+  await test('shows the grouped view at three sizes in both languages', async () => {
+    for (const locale of ['vi', 'en']) {
+      for (const [width, height] of [
+        [1920, 1080],
+        [1366, 768],
+        [390, 844],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${baseUrl}/audit?view=groups${locale === 'en' ? '&lang=en' : ''}`);
+        await waitForGroups();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        check(overflow <= 0, `the page scrolls sideways by ${overflow}px at ${width}px`);
+        const exportBox = await page.locator('[data-testid=audit-export]').boundingBox();
+        check(
+          exportBox && exportBox.x >= 0 && exportBox.x + exportBox.width <= width,
+          `the export button is off screen at ${width}px`,
+        );
+        await screenshot(page, `audit-groups-${width}-${locale}`);
+      }
+      // Phone: the filters fold behind a button; a card opens its entries.
+      const toggle = page.locator('[data-testid=audit-filters-toggle]');
+      check(await toggle.isVisible(), 'no filters button on the phone');
+      check(!(await page.locator('#audit-target').isVisible()), 'the filters are not folded');
+      await toggle.click();
+      await page.locator('#audit-target').waitFor({ state: 'visible' });
+      await screenshot(page, `audit-phone-filters-${locale}`);
+      await toggle.click();
+      await page.locator('[data-testid=audit-groups] tr.group button.unfold').first().click();
+      await page.locator('[data-testid=audit-group-entries] li').first().waitFor();
+      await screenshot(page, `audit-phone-group-open-${locale}`);
+      await page.click('[data-testid=audit-view] button[data-view=entries]');
+      await page.waitForSelector('[data-testid=audit-table] tr.entry', { timeout: 15_000 });
+      await screenshot(page, `audit-phone-entries-${locale}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  await test('explains when too many entries match to group, and narrows to a week', async () => {
+    const groups = (/** @type {URL} */ url) => url.pathname === '/api/audit/groups';
+    // The server's answer above its cap (200,000 entries), without writing that many.
+    await page.route(groups, (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'too_many_rows', message: 'x', details: { max_rows: 200000 } },
+        }),
+      }),
+    );
+    try {
+      await page.goto(`${baseUrl}/audit?view=groups`);
+      const notice = page.locator('[data-testid=audit-too-many]');
+      await notice.waitFor({ timeout: 15_000 });
+      const text = (await notice.textContent()) ?? '';
+      check(text.includes('Hơn 200.000 mục khớp bộ lọc'), `the notice says: ${text}`);
+      check((await page.locator('[data-testid=error-banner]').count()) === 0, 'a banner too');
+      check(
+        (await page.locator('a[data-testid=audit-export]').count()) === 0 &&
+          (await page.textContent('[data-testid=audit-export-hint]'))?.includes('100.000'),
+        'the export is offered for more entries than it holds',
+      );
+      await screenshot(page, 'audit-groups-too-many-vi');
+      await page.unroute(groups);
+      await notice.locator('button').click();
+      const today = vietnamToday();
+      const from = new Date(`${today}T00:00:00Z`);
+      from.setUTCDate(from.getUTCDate() - 6);
+      const week = `from=${from.toISOString().slice(0, 10)}&to=${today}`;
+      await page.waitForFunction((q) => location.search.includes(q), week, { timeout: 5_000 });
+      await waitForGroups();
+    } finally {
+      await page.unroute(groups).catch(() => {});
+    }
+  });
 }

@@ -31,7 +31,8 @@ describe('actionLabel', () => {
       expect(`auditAction.${action}` in vi, action).toBe(true);
       expect(`auditAction.${action}` in en, action).toBe(true);
     }
-    expect(AUDIT_ACTIONS).toHaveLength(13);
+    expect(AUDIT_ACTIONS).toHaveLength(14);
+    expect(actionLabel('audit.export', 'vi')).toBe('Xuất nhật ký');
   });
 });
 

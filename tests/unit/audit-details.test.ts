@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  denialsOf,
   detailsSummary,
+  formatAuditSpan,
   formatAuditTime,
   formatDetails,
   pageSpan,
@@ -73,5 +75,40 @@ describe('pageSpan', () => {
   it('has one empty page for no entries and nothing past the end', () => {
     expect(pageSpan(0, 1, 100)).toEqual({ first: 0, last: 0, pages: 1 });
     expect(pageSpan(150, 3, 100)).toEqual({ first: 0, last: 0, pages: 2 });
+  });
+});
+
+describe('formatAuditSpan', () => {
+  it('gives the Vietnam day and the first and last minute', () => {
+    expect(formatAuditSpan('2024-03-04T18:13:00Z', '2024-03-04T18:58:59Z')).toBe(
+      '05/03/2024 01:13–01:58',
+    );
+    expect(formatAuditSpan('2024-03-04T18:13:05Z', '2024-03-04T18:13:40Z')).toBe(
+      '05/03/2024 01:13',
+    );
+    // The last hour of a Vietnam day: 23:00–23:59 on the 5th is 16:00–16:59 UTC.
+    expect(formatAuditSpan('2024-03-05T16:00:00Z', '2024-03-05T16:59:59Z')).toBe(
+      '05/03/2024 23:00–23:59',
+    );
+  });
+});
+
+describe('denialsOf', () => {
+  it('reads the window count of an anonymous refusal, and nothing else', () => {
+    expect(denialsOf({ status: 401, denials_in_window: 37 })).toBe(37);
+    expect(denialsOf('{"denials_in_window": 5}')).toBe(5);
+    expect(denialsOf({ status: 401 })).toBeNull();
+    expect(denialsOf({ denials_in_window: '37' })).toBeNull();
+    expect(denialsOf(null)).toBeNull();
+  });
+});
+
+describe('detailsSummary one level down', () => {
+  it('spells out nested objects to the depth asked, deeper ones abbreviated', () => {
+    const details = { filters: { province: 'lang_son', bbox: { w: 1 } }, number_returned: 3 };
+    expect(detailsSummary(details, 200, 1)).toBe(
+      'filters: {province: lang_son, bbox: {…}}, number_returned: 3',
+    );
+    expect(detailsSummary(details)).toBe('filters: {…}, number_returned: 3');
   });
 });

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'user.reset_password',
   'user.update',
+  'audit.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -40,9 +40,14 @@ export function formatDetails(details: unknown): string {
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
-function brief(value: unknown): string {
+/** A value in a few characters; objects `depth` levels down are spelled out, deeper ones not. */
+function brief(value: unknown, depth = 0): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.length}]`;
+  if (typeof value === 'object' && depth > 0) {
+    const pairs = Object.entries(value).map(([k, v]) => `${k}: ${brief(v, depth - 1)}`);
+    return `{${pairs.join(', ')}}`;
+  }
   if (typeof value === 'object') return Object.keys(value).length ? '{…}' : '{}';
   return String(value);
 }
@@ -52,16 +57,17 @@ function brief(value: unknown): string {
  * cut at `maxChars` characters with an ellipsis.
  * @example detailsSummary({ reason: 'wrong_password' }) // 'reason: wrong_password'
  * @example detailsSummary({ filters: { p: 'x' }, ids: [1, 2] }) // 'filters: {…}, ids: [2]'
+ * @example detailsSummary({ filters: { p: 'x' } }, 60, 1) // 'filters: {p: x}'
  */
-export function detailsSummary(details: unknown, maxChars = 60): string {
+export function detailsSummary(details: unknown, maxChars = 60, depth = 0): string {
   const value = asValue(details);
   if (value === null || value === undefined) return '';
   const line =
     typeof value === 'object' && !Array.isArray(value)
       ? Object.entries(value)
-          .map(([k, v]) => `${k}: ${brief(v)}`)
+          .map(([k, v]) => `${k}: ${brief(v, depth)}`)
           .join(', ')
-      : brief(value);
+      : brief(value, depth);
   return line.length <= maxChars ? line : `${line.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
@@ -78,4 +84,37 @@ export function pageSpan(
   const first = (page - 1) * pageSize + 1;
   if (first > total) return { first: 0, last: 0, pages };
   return { first, last: Math.min(total, page * pageSize), pages };
+}
+
+/** `HH:mm` in Vietnam time of an instant. */
+function vietnamClock(d: Date): string {
+  const local = new Date(d.getTime() + VIETNAM_OFFSET_MS);
+  return `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+}
+
+/**
+ * When a group's entries happened: the Vietnam day, then the first and last minute (one minute
+ * alone when they match).
+ * @example formatAuditSpan('2024-03-04T18:13:00Z', '2024-03-04T18:58:59Z') // '05/03/2024 01:13–01:58'
+ * @example formatAuditSpan('2024-03-04T18:13:05Z', '2024-03-04T18:13:40Z') // '05/03/2024 01:13'
+ */
+export function formatAuditSpan(first: string, last: string): string {
+  const a = new Date(first);
+  const b = new Date(last);
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${first}–${last}`;
+  const from = vietnamClock(a);
+  const to = vietnamClock(b);
+  return `${formatDate(a)} ${from === to ? from : `${from}–${to}`}`;
+}
+
+/**
+ * Requests refused without a session in the window an entry stands for, from its details
+ * (`denials_in_window`), or null.
+ * @example denialsOf({ status: 401, denials_in_window: 37 }) // 37
+ */
+export function denialsOf(details: unknown): number | null {
+  const value = asValue(details);
+  if (!value || typeof value !== 'object') return null;
+  const n = (value as { denials_in_window?: unknown }).denials_in_window;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }

@@ -3,9 +3,13 @@ import type { Weight } from './fair-queue';
 /** A layer page larger than this many features counts as heavy. */
 export const HEAVY_FEATURES = 1000;
 
+/** Reads that scan up to their cap of rows whatever the page size: audit exports and groups. */
+const HEAVY_PATHS = /^\/api\/audit\/(export\.csv|groups)\/?$/;
+
 /**
  * How much database work a request will ask for, judged from what it names before it runs:
- * big pages of a layer are heavy, everything else is light. New costly routes add a rule here.
+ * big pages of a layer and whole-log audit reads are heavy, everything else is light. New
+ * costly routes add a rule here.
  * @example requestWeight('GET', '/api/layers/seizures', new URLSearchParams('limit=10000')) // 'heavy'
  */
 export function requestWeight(
@@ -18,5 +22,6 @@ export function requestWeight(
     const limit = Number(query.get('limit') ?? defaultLimit);
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }
+  if (method === 'GET' && HEAVY_PATHS.test(path)) return 'heavy';
   return 'light';
 }
