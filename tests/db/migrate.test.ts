@@ -17,9 +17,19 @@ const tables = async () =>
 describe('migrations', () => {
   it('are numbered files applied in order and recorded once', async () => {
     const files = readMigrations();
-    expect(files.map((m) => m.id)).toEqual(['0001_init', '0002_auth_audit', '0003_reliability']);
+    expect(files.map((m) => m.id)).toEqual([
+      '0001_init',
+      '0002_auth_audit',
+      '0003_reliability',
+      '0004_seizure_goods_code',
+    ]);
     const rows = await db.sql`select id from schema_migrations order by id`;
-    expect(rows.map((r) => r.id)).toEqual(['0001_init', '0002_auth_audit', '0003_reliability']);
+    expect(rows.map((r) => r.id)).toEqual([
+      '0001_init',
+      '0002_auth_audit',
+      '0003_reliability',
+      '0004_seizure_goods_code',
+    ]);
     expect(await migrate(db.sql)).toEqual([]);
   });
 
@@ -35,6 +45,12 @@ describe('migrations', () => {
     );
     expect(await tables()).toEqual([...before, 'later_ok'].sort());
     const ids = (await db.sql`select id from schema_migrations order by id`).map((r) => r.id);
-    expect(ids).toEqual(['0001_init', '0002_auth_audit', '0003_reliability', '9001_ok']);
+    expect(ids).toEqual([
+      '0001_init',
+      '0002_auth_audit',
+      '0003_reliability',
+      '0004_seizure_goods_code',
+      '9001_ok',
+    ]);
   });
 });
