@@ -54,6 +54,8 @@ export const vi = {
   'filters.reset': 'Xóa bộ lọc',
   'filters.selected': '{n} đã chọn',
   'filters.invalidRange': 'Ngày bắt đầu phải trước ngày kết thúc.',
+  'filters.malformedDate': 'Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy.',
+  'filters.noResults': 'Chưa hiển thị vụ nào cho đến khi sửa ngày.',
 
   'stats.title': 'Thống kê theo bộ lọc',
   'stats.cases': 'Số vụ',
@@ -64,6 +66,7 @@ export const vi = {
   'stats.partial': 'Trị giá tính trên {shown} vụ đang hiển thị.',
   'stats.synthetic': 'Dữ liệu mô phỏng, không phải số liệu thật.',
   'stats.none': 'Không có vụ nào khớp bộ lọc.',
+  'stats.invalidFilter': 'Bộ lọc ngày không hợp lệ: không có số liệu cho đến khi sửa ngày.',
   'stats.period': 'Giai đoạn',
 
   'popup.close': 'Đóng',
@@ -388,6 +391,8 @@ export const en: Record<MessageKey, string> = {
   'filters.reset': 'Clear filters',
   'filters.selected': '{n} selected',
   'filters.invalidRange': 'The start date must be before the end date.',
+  'filters.malformedDate': 'Not a date: type it as dd/mm/yyyy.',
+  'filters.noResults': 'No cases are shown until the dates are corrected.',
 
   'stats.title': 'Statistics for the filters',
   'stats.cases': 'Cases',
@@ -398,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   'stats.partial': 'Value computed over the {shown} cases shown.',
   'stats.synthetic': 'Synthetic demonstration data, not real figures.',
   'stats.none': 'No case matches the filters.',
+  'stats.invalidFilter': 'The date filter is not valid: no figures until the dates are corrected.',
   'stats.period': 'Period',
 
   'popup.close': 'Close',
