@@ -16,6 +16,9 @@ export const vi = {
   'province.lang_son': 'Lạng Sơn',
   'province.all': 'Cả hai',
   'province.frame': 'Về toàn cảnh địa bàn',
+  'compare.frontierWith': 'Biên giới với {country}',
+  'compare.open': 'Mở riêng tỉnh này',
+  'compare.openShort': 'Mở',
 
   'neighbour.KH': 'Campuchia',
   'neighbour.CN': 'Trung Quốc',
@@ -353,6 +356,9 @@ export const en: Record<MessageKey, string> = {
   'province.lang_son': 'Lang Son',
   'province.all': 'Both',
   'province.frame': 'Frame the whole area',
+  'compare.frontierWith': 'Frontier with {country}',
+  'compare.open': 'Open this province alone',
+  'compare.openShort': 'Open',
 
   'neighbour.KH': 'Cambodia',
   'neighbour.CN': 'China',

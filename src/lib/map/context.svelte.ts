@@ -14,7 +14,14 @@ import {
   type LayerInfo,
   type LayerQuery,
 } from '$lib/api';
-import { LAYER_IDS, PROVINCE_BOUNDS, type Agency, type Category, type LayerId } from '$lib/domain';
+import {
+  LAYER_IDS,
+  PROVINCE_BOUNDS,
+  type Agency,
+  type Category,
+  type LayerId,
+  type Province,
+} from '$lib/domain';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
 import { seizureStats } from './stats';
@@ -187,6 +194,15 @@ export class MapState {
       if (frontier.features.length > 0) return turfBbox(frontier) as Bounds;
     }
     return provinceBounds(this.province);
+  }
+
+  /** What to fit one province's inset to: its frontier within the data loaded for both. */
+  frameBoundsOf(province: Province): Bounds {
+    const own = this.data.frontier?.features.filter((f) => f.properties?.province === province);
+    if (this.frontierSettled && own && own.length > 0) {
+      return turfBbox({ type: 'FeatureCollection', features: own }) as Bounds;
+    }
+    return PROVINCE_BOUNDS[province];
   }
 
   /** Whether the frontier for the current province has settled (loaded or failed). */
