@@ -86,6 +86,13 @@ describe('a seizure popup', () => {
     const rows = rowsOf(imported, 'en');
     expect(rows['popup.quantity']).toBe('12.5 cây');
     expect(rows['popup.source']).toBe('Đồn BP Vĩnh Xương');
+    // The importer's default source is a code too: it reads as words.
+    const fromFile: PickedFeature = {
+      ...imported,
+      properties: { ...imported.properties, source: 'import' },
+    };
+    expect(rowsOf(fromFile, 'vi')['popup.source']).toBe('Nhập từ tệp');
+    expect(rowsOf(fromFile, 'en')['popup.source']).toBe('Imported file');
   });
 
   it('falls back to the category when a record names no goods', () => {

@@ -107,7 +107,7 @@ export const vi = {
   'popup.accuracy': 'Độ chính xác vị trí',
   'popup.stack': '{n} vụ bắt giữ tại đây',
   'popup.stackTotal': 'Tổng trị giá {value}',
-  'popup.showOnMap': 'Vị trí được chọn',
+  'popup.details': 'Chi tiết đối tượng trên bản đồ',
   'source.synthetic-demo': 'Dữ liệu mô phỏng',
   'source.import': 'Nhập từ tệp',
 
@@ -447,7 +447,7 @@ export const en: Record<MessageKey, string> = {
   'popup.accuracy': 'Position accuracy',
   'popup.stack': '{n} seizures here',
   'popup.stackTotal': 'Total value {value}',
-  'popup.showOnMap': 'Selected place',
+  'popup.details': 'Details of the map feature',
   'source.synthetic-demo': 'Synthetic demo data',
   'source.import': 'Imported file',
 
