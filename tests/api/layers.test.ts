@@ -161,6 +161,7 @@ describe('GET /api/layers/:id', () => {
       province: 'an_giang',
       category: 'cigarettes',
       goods: null,
+      goods_code: null,
       quantity: null,
       unit: null,
       value_vnd: 1000000,

@@ -17,7 +17,13 @@ const tables = async () =>
 describe('migrations', () => {
   it('are numbered files applied in order and recorded once', async () => {
     const files = readMigrations();
-    const all = ['0001_init', '0002_auth_audit', '0003_reliability', '0004_frontier_accuracy'];
+    const all = [
+      '0001_init',
+      '0002_auth_audit',
+      '0003_reliability',
+      '0004_frontier_accuracy',
+      '0005_seizure_goods_code',
+    ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
     expect(rows.map((r) => r.id)).toEqual(all);
@@ -41,6 +47,7 @@ describe('migrations', () => {
       '0002_auth_audit',
       '0003_reliability',
       '0004_frontier_accuracy',
+      '0005_seizure_goods_code',
       '9001_ok',
     ]);
   });

@@ -69,7 +69,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
     check(Number(count) > 0, 'no seizures loaded');
     check(cases?.replace(/\./g, '') === count, `stats say ${cases} cases, the layer ${count}`);
     const value = await page.textContent('[data-stat=value]');
-    check(/₫/.test(value ?? ''), `total value not in dong: ${value}`);
+    check(/(tỷ|triệu)\sđồng|₫/.test(value ?? ''), `total value not in dong: ${value}`);
     check(
       (await page.textContent('.stats'))?.includes('Dữ liệu mô phỏng'),
       'synthetic data not flagged',

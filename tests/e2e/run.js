@@ -13,6 +13,8 @@
  */
 import { auditScenarios } from './audit.e2e.js';
 import { offlineBasemapScenarios, pmtilesBasemapScenarios } from './basemap.e2e.js';
+import { compareScenarios } from './compare.e2e.js';
+import { dateFilterScenarios } from './date-filter.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
@@ -20,6 +22,7 @@ import { createRunner } from './lib/runner.js';
 import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
+import { popupScenarios } from './popups.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
 import { userScenarios } from './users.e2e.js';
 
@@ -53,6 +56,10 @@ async function main() {
     await frontierScenarios(ctx);
     await sameOriginWriteScenario(ctx);
     await filterScenarios(ctx);
+    await popupScenarios(ctx);
+    await compareScenarios(ctx);
+    await dateFilterScenarios(ctx);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await auditScenarios(ctx);
     await userScenarios(ctx);
     await offlineBasemapScenarios(ctx);

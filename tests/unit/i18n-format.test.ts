@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatDecimal,
   formatInteger,
+  formatLatLon,
   formatVnd,
   formatVndShort,
   isoDay,
@@ -39,27 +40,66 @@ describe('formatDate (dd/mm/yyyy, Vietnam time UTC+7)', () => {
   });
 });
 
-describe('numbers and dong', () => {
+describe('numbers in Vietnamese (dot groups, decimal comma)', () => {
   it('groups thousands with dots', () => {
     expect(formatInteger(1234567)).toBe('1.234.567');
+    expect(formatInteger(1234567, 'vi')).toBe('1.234.567');
     expect(formatInteger(0)).toBe('0');
     expect(formatInteger(NaN)).toBe('–');
-    expect(formatDecimal(1734.66)).toBe('1.734,7');
+    expect(formatDecimal(1734.66, 'vi')).toBe('1.734,7');
+    expect(formatDecimal(3.5, 'vi')).toBe('3,5');
   });
   it('writes VND as 1.234.567 ₫', () => {
-    expect(formatVnd(1234567)).toBe(`1.234.567${NBSP}₫`);
+    expect(formatVnd(1234567, 'vi')).toBe(`1.234.567${NBSP}₫`);
     expect(formatVnd(0)).toBe(`0${NBSP}₫`);
     expect(formatVnd('22000')).toBe(`22.000${NBSP}₫`);
     expect(formatVnd(1234.6)).toBe(`1.235${NBSP}₫`);
     expect(formatVnd(null)).toBe('–');
     expect(formatVnd('abc')).toBe('–');
+    expect(formatVnd('')).toBe('–');
   });
-  it('shortens large sums to triệu / tỷ', () => {
-    expect(formatVndShort(22_400_000_000, 'vi')).toBe(`22,4${NBSP}tỷ${NBSP}₫`);
-    expect(formatVndShort(22_400_000_000, 'en')).toBe(`22,4${NBSP}bn${NBSP}₫`);
-    expect(formatVndShort(50_000_000, 'vi')).toBe(`50${NBSP}triệu${NBSP}₫`);
-    expect(formatVndShort(1_250_000, 'en')).toBe(`1,3${NBSP}m${NBSP}₫`);
+  it('shortens large sums to triệu đồng / tỷ đồng with a decimal comma', () => {
+    expect(formatVndShort(12_660_000_000, 'vi')).toBe(`12,7${NBSP}tỷ${NBSP}đồng`);
+    expect(formatVndShort(22_400_000_000, 'vi')).toBe(`22,4${NBSP}tỷ${NBSP}đồng`);
+    expect(formatVndShort(50_000_000, 'vi')).toBe(`50${NBSP}triệu${NBSP}đồng`);
+    expect(formatVndShort(1_250_000, 'vi')).toBe(`1,3${NBSP}triệu${NBSP}đồng`);
+    expect(formatVndShort(1_234_500_000_000, 'vi')).toBe(`1.234,5${NBSP}tỷ${NBSP}đồng`);
     expect(formatVndShort(999_999, 'vi')).toBe(`999.999${NBSP}₫`);
+  });
+});
+
+describe('numbers in English (comma groups, decimal point)', () => {
+  it('groups thousands with commas and uses a decimal point', () => {
+    expect(formatInteger(1234567, 'en')).toBe('1,234,567');
+    expect(formatInteger(12, 'en')).toBe('12');
+    expect(formatDecimal(1734.66, 'en')).toBe('1,734.7');
+    expect(formatDecimal(3.5, 'en')).toBe('3.5');
+  });
+  it('writes VND as VND 1,234,567', () => {
+    expect(formatVnd(1234567, 'en')).toBe(`VND${NBSP}1,234,567`);
+    expect(formatVnd('22000', 'en')).toBe(`VND${NBSP}22,000`);
+    expect(formatVnd(undefined, 'en')).toBe('–');
+  });
+  it('shortens large sums to million / billion with a decimal point', () => {
+    expect(formatVndShort(12_660_000_000, 'en')).toBe(`VND${NBSP}12.7${NBSP}billion`);
+    expect(formatVndShort(22_400_000_000, 'en')).toBe(`VND${NBSP}22.4${NBSP}billion`);
+    expect(formatVndShort(1_250_000, 'en')).toBe(`VND${NBSP}1.3${NBSP}million`);
+    expect(formatVndShort(50_000_000, 'en')).toBe(`VND${NBSP}50${NBSP}million`);
+    expect(formatVndShort(999_999, 'en')).toBe(`VND${NBSP}999,999`);
+  });
+  it('moves to the next scale when rounding reaches it', () => {
+    // 999.96 million rounds to 1,000.0 million: say 1 billion instead.
+    expect(formatVndShort(999_960_000, 'en')).toBe(`VND${NBSP}1${NBSP}billion`);
+    expect(formatVndShort(999_960_000, 'vi')).toBe(`1${NBSP}tỷ${NBSP}đồng`);
+    expect(formatVndShort(999_940_000, 'vi')).toBe(`999,9${NBSP}triệu${NBSP}đồng`);
+  });
+});
+
+describe('coordinates', () => {
+  it('gives latitude, longitude in decimal degrees to 5 decimals, with a point in every language', () => {
+    expect(formatLatLon(10.705371, 105.123449)).toBe('10.70537, 105.12345');
+    expect(formatLatLon(21.8, 106.7)).toBe('21.80000, 106.70000');
+    expect(formatLatLon(NaN, 106.7)).toBe('–');
   });
 });
 

@@ -31,6 +31,12 @@ describe('encodeView', () => {
         '&cat=cigarettes,drugs&agency=customs,joint&by=category&c=106.71235,21.97&z=9.88&lang=en',
     );
   });
+  it('writes no camera for both provinces side by side: each map frames its own frontier', () => {
+    expect(viewQuery({ ...SHARED, province: 'all' })).toBe(
+      'p=all&layers=frontier,border_gates,seizures&from=2023-01-01&to=2023-12-31' +
+        '&cat=cigarettes,drugs&agency=customs,joint&by=category&lang=en',
+    );
+  });
   it('writes an empty layer list when every layer is hidden', () => {
     expect(viewQuery({ ...DEFAULT_VIEW, visible: [] })).toBe('layers=');
   });
@@ -70,6 +76,26 @@ describe('decodeView', () => {
     expect(decodeView(new URLSearchParams('c=105,10&z=8'))).toMatchObject({
       center: [105, 10],
       zoom: 8,
+    });
+  });
+  it('ignores a camera pasted into a side-by-side link, keeping the rest', () => {
+    const view = decodeView(new URLSearchParams('p=all&c=105,10&z=8&from=2022-01-01&lang=en'));
+    expect(view).toEqual({
+      ...DEFAULT_VIEW,
+      province: 'all',
+      from: '2022-01-01',
+      locale: 'en',
+      center: null,
+      zoom: null,
+    });
+    expect(decodeView(encodeView({ ...SHARED, province: 'all' }))).toEqual({
+      ...SHARED,
+      province: 'all',
+      visible: ['frontier', 'border_gates', 'seizures'],
+      categories: ['cigarettes', 'drugs'],
+      agencies: ['customs', 'joint'],
+      center: null,
+      zoom: null,
     });
   });
   it('reads "all" provinces and an empty layer list', () => {

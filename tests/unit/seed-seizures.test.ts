@@ -147,7 +147,8 @@ describe('reproducibility', () => {
       occurred_at: '2019-01-01T20:37:51.000Z',
       province: 'lang_son',
       category: 'agricultural',
-      goods: 'Chinese pears',
+      goods: 'Lê Trung Quốc',
+      goods_code: 'pears_chinese',
       quantity: 4446.6,
       unit: 'kg',
       value_vnd: 97_825_200, // 4446.6 kg x VND 22,000
@@ -160,7 +161,7 @@ describe('reproducibility', () => {
       lon: 106.731659,
       lat: 21.98484,
     });
-    expect(hash(records)).toBe('ba493e4b48c09b884fb47c7d479c2bc68f65e3425a975f2d381cbac7795b952e');
+    expect(hash(records)).toBe('41983740851f8d341b2fa9d28868307bf34148c3f3d25212c8700827ad42f5fa');
   });
 
   it('uses the default seed 20240925 when none is given', () => {

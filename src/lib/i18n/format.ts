@@ -1,14 +1,26 @@
 /**
- * Formatting shared by every screen. Dates are shown in Vietnam's time zone (UTC+7, no daylight
- * saving), computed by offset rather than through Intl's time zones so the result is the same
- * on every runtime.
+ * Formatting shared by every screen. Dates are dd/mm/yyyy in both languages and shown in
+ * Vietnam's time zone (UTC+7, no daylight saving), computed by offset rather than through Intl's
+ * time zones so the result is the same on every runtime. Numbers follow the interface language:
+ * Vietnamese groups with dots and uses a decimal comma (`1.234,5`), English the reverse (`1,234.5`).
  */
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const NBSP = '\u00a0';
 
-const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** The interface languages (kept here so formatting depends on nothing else). */
+export type NumberLocale = 'vi' | 'en';
+
+const TAGS: Record<NumberLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
+const integerFormats = formats({ maximumFractionDigits: 0 });
+const decimalFormats = formats({ maximumFractionDigits: 1 });
+
+function formats(options: Intl.NumberFormatOptions): Record<NumberLocale, Intl.NumberFormat> {
+  return {
+    vi: new Intl.NumberFormat(TAGS.vi, options),
+    en: new Intl.NumberFormat(TAGS.en, options),
+  };
+}
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -53,40 +65,76 @@ export function isoDay(value: string | Date): string | undefined {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
-/** Whole numbers with Vietnamese grouping: `1.234.567`. */
-export function formatInteger(n: number | null | undefined): string {
+/**
+ * Whole numbers grouped in the interface language.
+ * @example formatInteger(1234567, 'vi') // '1.234.567'; in 'en' '1,234,567'
+ */
+export function formatInteger(n: number | null | undefined, locale: NumberLocale = 'vi'): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-  return integerFormat.format(n);
-}
-
-/** One decimal at most, Vietnamese separators: `12,5`. */
-export function formatDecimal(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-  return decimalFormat.format(n);
+  return integerFormats[locale].format(n);
 }
 
 /**
- * Dong with Vietnamese grouping and the symbol after a no-break space, in every locale.
- * @example formatVnd(1234567) // '1.234.567 ₫'
+ * One decimal at most, in the interface language's separators.
+ * @example formatDecimal(1734.66, 'vi') // '1.734,7'; in 'en' '1,734.7'
  */
-export function formatVnd(n: number | string | null | undefined): string {
-  const v = typeof n === 'string' ? Number(n) : n;
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return `${integerFormat.format(v)}${NBSP}₫`;
+export function formatDecimal(n: number | null | undefined, locale: NumberLocale = 'vi'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  return decimalFormats[locale].format(n);
+}
+
+function toNumber(n: number | string | null | undefined): number | undefined {
+  const v = typeof n === 'string' && n.trim() !== '' ? Number(n) : n;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
 /**
- * Large sums in words Vietnamese officers use (`triệu` = 10^6, `tỷ` = 10^9), or `m` / `bn`.
- * @example formatVndShort(22_400_000_000, 'vi') // '22,4 tỷ ₫'
+ * A sum in dong, whole: the symbol after the figure in Vietnamese, the ISO code before it in
+ * English (the way English-language Vietnamese press writes it).
+ * @example formatVnd(1234567, 'vi') // '1.234.567 ₫'; in 'en' 'VND 1,234,567'
  */
-export function formatVndShort(n: number, locale: 'vi' | 'en'): string {
+export function formatVnd(
+  n: number | string | null | undefined,
+  locale: NumberLocale = 'vi',
+): string {
+  const v = toNumber(n);
+  if (v === undefined) return '–';
+  const figure = integerFormats[locale].format(v);
+  return locale === 'vi' ? `${figure}${NBSP}₫` : `VND${NBSP}${figure}`;
+}
+
+const SCALES: Record<NumberLocale, { million: string; billion: string }> = {
+  vi: { million: 'triệu', billion: 'tỷ' },
+  en: { million: 'million', billion: 'billion' },
+};
+
+/**
+ * Large sums in the words officers use: `triệu` / `tỷ đồng` in Vietnamese, million / billion in
+ * English. Rounded to one decimal of the scale first, so 999.96 million reads as 1 billion.
+ * @example formatVndShort(12_660_000_000, 'vi') // '12,7 tỷ đồng'; in 'en' 'VND 12.7 billion'
+ */
+export function formatVndShort(n: number, locale: NumberLocale): string {
   if (!Number.isFinite(n)) return '–';
   const abs = Math.abs(n);
-  if (abs >= 1e9)
-    return `${decimalFormat.format(n / 1e9)}${NBSP}${locale === 'vi' ? 'tỷ' : 'bn'}${NBSP}₫`;
-  if (abs >= 1e6)
-    return `${decimalFormat.format(n / 1e6)}${NBSP}${locale === 'vi' ? 'triệu' : 'm'}${NBSP}₫`;
-  return formatVnd(n);
+  if (abs < 1e6) return formatVnd(n, locale);
+  const millions = Math.round(abs / 1e5) / 10;
+  const billions = millions >= 1000;
+  const scaled = Math.sign(n) * (billions ? Math.round(abs / 1e8) / 10 : millions);
+  const figure = decimalFormats[locale].format(scaled);
+  const word = SCALES[locale][billions ? 'billion' : 'million'];
+  return locale === 'vi'
+    ? `${figure}${NBSP}${word}${NBSP}đồng`
+    : `VND${NBSP}${figure}${NBSP}${word}`;
+}
+
+/**
+ * A point as `latitude, longitude` in decimal degrees, 5 decimals (about 1 m), with a decimal
+ * point in every language: the form GPS units and map search boxes accept when pasted.
+ * @example formatLatLon(10.705371, 105.123449) // '10.70537, 105.12345'
+ */
+export function formatLatLon(lat: number, lon: number): string {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return '–';
+  return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 }
 
 /**

@@ -14,8 +14,16 @@ import {
   type LayerInfo,
   type LayerQuery,
 } from '$lib/api';
-import { LAYER_IDS, PROVINCE_BOUNDS, type Agency, type Category, type LayerId } from '$lib/domain';
+import {
+  LAYER_IDS,
+  PROVINCE_BOUNDS,
+  type Agency,
+  type Category,
+  type LayerId,
+  type Province,
+} from '$lib/domain';
 import { i18n } from '$lib/i18n/locale.svelte';
+import { dateFilterProblem } from './date-filter';
 import { seizureStats } from './stats';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
@@ -60,6 +68,10 @@ export class MapState {
   );
   from = $state('');
   to = $state('');
+  /** Date fields holding text that is not a day; their `from` / `to` above are not applied. */
+  malformed = $state({ from: false, to: false });
+  /** Bumped when the dates are set from outside the fields, so the fields drop mistyped text. */
+  dateResets = $state(0);
   categories = $state<Category[]>([]);
   agencies = $state<Agency[]>([]);
   colourBy = $state<ColourMode>('agency');
@@ -89,9 +101,17 @@ export class MapState {
 
   stats = $derived(seizureStats(this.data.seizures?.features ?? []));
   period = $derived(this.periods[this.province] ?? null);
-  invalidRange = $derived(this.from !== '' && this.to !== '' && this.from > this.to);
+  /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
+  filterProblem = $derived(
+    dateFilterProblem({ from: this.from, to: this.to, malformed: this.malformed }),
+  );
   filtersActive = $derived(
-    this.from !== '' || this.to !== '' || this.categories.length > 0 || this.agencies.length > 0,
+    this.from !== '' ||
+      this.to !== '' ||
+      this.malformed.from ||
+      this.malformed.to ||
+      this.categories.length > 0 ||
+      this.agencies.length > 0,
   );
 
   view: ViewState = $derived({
@@ -126,11 +146,33 @@ export class MapState {
     this.frameRequest++;
   }
 
+  /** A date typed into a field: a day, '' for an open bound, or undefined for text that is not a day. */
+  setDate(bound: 'from' | 'to', value: string | undefined): void {
+    this.malformed[bound] = value === undefined;
+    if (value !== undefined) this[bound] = value;
+  }
+
+  /** Both dates at once, from outside the fields (a year chip, "full period"). */
+  setDates(from: string, to: string): void {
+    this.from = from;
+    this.to = to;
+    this.malformed = { from: false, to: false };
+    this.dateResets++;
+  }
+
   resetFilters(): void {
-    this.from = '';
-    this.to = '';
+    this.setDates('', '');
     this.categories = [];
     this.agencies = [];
+  }
+
+  /** Forgets the seizures shown: they no longer match the filters. */
+  dropSeizures(): void {
+    if (this.data.seizures) {
+      const { seizures: _stale, ...rest } = this.data;
+      this.data = rest;
+    }
+    this.loads.seizures = idle();
   }
 
   /** Forgets every loaded record (on sign-out, so the next user starts from nothing). */
@@ -154,6 +196,15 @@ export class MapState {
     return provinceBounds(this.province);
   }
 
+  /** What to fit one province's inset to: its frontier within the data loaded for both. */
+  frameBoundsOf(province: Province): Bounds {
+    const own = this.data.frontier?.features.filter((f) => f.properties?.province === province);
+    if (this.frontierSettled && own && own.length > 0) {
+      return turfBbox({ type: 'FeatureCollection', features: own }) as Bounds;
+    }
+    return PROVINCE_BOUNDS[province];
+  }
+
   /** Whether the frontier for the current province has settled (loaded or failed). */
   get frontierSettled(): boolean {
     const load = this.loads.frontier;
@@ -173,6 +224,8 @@ export class MapState {
   }
 
   async load(id: LayerId, signal: AbortSignal): Promise<void> {
+    // Never ask with dates that cannot be applied: the answer would not be what was meant.
+    if (id === 'seizures' && this.filterProblem) return this.dropSeizures();
     const province = this.province;
     const query = this.queryFor(id);
     const unfilteredTime = !query.from && !query.to;
@@ -200,6 +253,24 @@ export class MapState {
       this.loads[id] = { status: 'error', province, matched: 0, returned: 0, error };
       this.onError(error);
     }
+  }
+
+  /**
+   * Brings the seizures in line with the filters: drops them at once while the dates cannot be
+   * applied, otherwise loads them after a short pause, so quick successive edits (typing a date)
+   * end in one request. Returns what cancels the pending load.
+   */
+  refreshSeizures(): () => void {
+    if (this.filterProblem) {
+      this.dropSeizures();
+      return () => {};
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => void this.load('seizures', controller.signal), 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }
 
   async loadCatalogue(signal?: AbortSignal): Promise<void> {
@@ -242,14 +313,9 @@ export class MapState {
       void this.categories.length;
       void this.agencies.length;
       void this.reloads.seizures;
-      if (!this.enabled || this.invalidRange) return;
-      const controller = new AbortController();
-      // A short pause lets quick successive edits (typing a date) end in one request.
-      const timer = setTimeout(() => void this.load('seizures', controller.signal), 150);
-      return () => {
-        clearTimeout(timer);
-        controller.abort();
-      };
+      void this.filterProblem;
+      if (!this.enabled) return;
+      return untrack(() => this.refreshSeizures());
     });
   }
 }

@@ -4,7 +4,8 @@
  *
  * `p` province (an_giang | lang_son | all), `layers` visible layers, `from` / `to` dates,
  * `cat` categories, `agency` lead agencies, `by` seizure colouring, `c` centre lon,lat,
- * `z` zoom, `lang` interface language.
+ * `z` zoom, `lang` interface language. `p=all` shows both provinces side by side, each map
+ * framed on its own frontier: such a view has no one camera, so it carries no `c` or `z`.
  */
 import {
   AGENCIES,
@@ -30,7 +31,7 @@ export interface ViewState {
   categories: Category[];
   agencies: Agency[];
   colourBy: ColourMode;
-  /** [lon, lat], or null to frame the province. */
+  /** [lon, lat], or null to frame the province (always null for both provinces). */
   center: [number, number] | null;
   zoom: number | null;
   locale: 'vi' | 'en';
@@ -81,6 +82,7 @@ export function decodeView(params: URLSearchParams): ViewState {
   const c = params.get('c')?.split(',').map(Number);
   const z = Number(params.get('z'));
   if (
+    view.province !== 'all' &&
     c &&
     c.length === 2 &&
     c.every(Number.isFinite) &&
@@ -111,7 +113,7 @@ export function encodeView(view: ViewState): URLSearchParams {
   const ags = AGENCIES.filter((a) => view.agencies.includes(a));
   if (ags.length > 0) params.set('agency', ags.join(','));
   if (view.colourBy !== DEFAULT_VIEW.colourBy) params.set('by', view.colourBy);
-  if (view.center && view.zoom !== null) {
+  if (view.province !== 'all' && view.center && view.zoom !== null) {
     // 5 decimals is about 1 m: enough for a shared view, short enough to paste.
     params.set('c', `${+view.center[0].toFixed(5)},${+view.center[1].toFixed(5)}`);
     params.set('z', String(+view.zoom.toFixed(2)));

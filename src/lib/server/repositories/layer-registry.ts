@@ -90,6 +90,7 @@ export const LAYERS: Record<LayerId, LayerDef> = {
       'province',
       'category',
       'goods',
+      'goods_code',
       'quantity',
       'unit',
       'value_vnd',

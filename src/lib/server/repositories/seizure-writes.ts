@@ -7,6 +7,8 @@ export interface SeizureInput {
   province: string;
   category: string;
   goods?: string | null;
+  /** A code of the goods catalogue (src/lib/goods-catalogue.ts), for generated records. */
+  goods_code?: string | null;
   quantity?: number | null;
   unit?: string | null;
   value_vnd?: number | null;
@@ -27,13 +29,14 @@ export interface SeizureInput {
 export async function insertSeizures(sql: Sql, rows: SeizureInput[]): Promise<number> {
   if (rows.length === 0) return 0;
   const result = await sql`
-    insert into seizures (occurred_at, province, category, goods, quantity, unit, value_vnd, subjects,
-      transport_mode, lead_agency, case_ref, source, synthetic, geom)
-    select r.occurred_at, r.province, r.category, r.goods, r.quantity, r.unit, r.value_vnd, r.subjects,
-      r.transport_mode, r.lead_agency, r.case_ref, r.source, r.synthetic,
+    insert into seizures (occurred_at, province, category, goods, goods_code, quantity, unit,
+      value_vnd, subjects, transport_mode, lead_agency, case_ref, source, synthetic, geom)
+    select r.occurred_at, r.province, r.category, r.goods, r.goods_code, r.quantity, r.unit,
+      r.value_vnd, r.subjects, r.transport_mode, r.lead_agency, r.case_ref, r.source, r.synthetic,
       ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
     from json_to_recordset(${sql.json(rows as unknown as postgres.JSONValue)}::json) as r(
-      occurred_at timestamptz, province text, category text, goods text, quantity float8, unit text,
+      occurred_at timestamptz, province text, category text, goods text, goods_code text,
+      quantity float8, unit text,
       value_vnd bigint, subjects integer, transport_mode text, lead_agency text, case_ref text,
       source text, synthetic boolean, lon float8, lat float8)`;
   return result.count;

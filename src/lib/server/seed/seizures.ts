@@ -15,6 +15,7 @@ import {
   type Category,
   type TransportMode,
 } from '../../domain';
+import { GOODS_CATALOGUE, type GoodsCode, type UnitCode } from '../../goods-catalogue';
 import { localYear, provinceWindow } from './calendar';
 import { CALIBRATION } from './calibration';
 import { buildCasePlan, goodsOf, MAX_CASES_PER_PROVINCE, type CasePlan } from './plan';
@@ -43,9 +44,11 @@ export interface SeizureRecord {
   occurred_at: string;
   province: 'an_giang' | 'lang_son';
   category: Category;
+  /** The goods' Vietnamese name (exports read it as written); the map names it by `goods_code`. */
   goods: string;
+  goods_code: GoodsCode;
   quantity: number;
-  unit: string;
+  unit: UnitCode;
   /** Integer VND. */
   value_vnd: number;
   subjects: number;
@@ -120,7 +123,8 @@ function* provinceStream(
         occurred_at: new Date(t).toISOString(),
         province,
         category,
-        goods: item.name,
+        goods: GOODS_CATALOGUE[item.code].vi,
+        goods_code: item.code,
         quantity: plan.quantity[i],
         unit: item.unit,
         value_vnd: Math.round(plan.quantity[i] * item.unitPriceVnd),

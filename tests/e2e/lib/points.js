@@ -1,0 +1,90 @@
+/**
+ * The point features the map draws, in screen pixels, for tests that click a chosen one: a lone
+ * seizure, a seizure beside a gate, a pile of seizures on one spot.
+ */
+
+/**
+ * @typedef {{ x: number, y: number, id: string, caseRef: string }} DrawnSeizure
+ * @typedef {{ x: number, y: number, name: string }} DrawnGate
+ * @typedef {{ seizures: DrawnSeizure[], gates: DrawnGate[], left: number, top: number,
+ *   width: number, height: number }} Drawn
+ */
+
+/**
+ * Seizures and gates inside the map, away from its edges and controls, in page coordinates.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Drawn>}
+ */
+export function drawnPoints(page) {
+  return page.evaluate(() => {
+    const map = window.__brmMap;
+    if (!map) throw new Error('no map');
+    const box = map.getCanvas().getBoundingClientRect();
+    /** @param {{ x: number, y: number }} p */
+    const inside = (p) => p.x > 50 && p.y > 50 && p.x < box.width - 60 && p.y < box.height - 40;
+    /** @param {string} layer */
+    const points = (layer) =>
+      map
+        .queryRenderedFeatures(undefined, { layers: [layer] })
+        .flatMap((f) =>
+          f.geometry.type === 'Point'
+            ? [
+                {
+                  p: map.project(/** @type {[number, number]} */ (f.geometry.coordinates)),
+                  props: f.properties,
+                  id: String(f.id),
+                },
+              ]
+            : [],
+        )
+        .filter(({ p }) => inside(p));
+    return {
+      seizures: points('seizures-circle').map(({ p, props, id }) => ({
+        x: p.x + box.left,
+        y: p.y + box.top,
+        id,
+        caseRef: String(props.case_ref),
+      })),
+      gates: points('gates-symbol').map(({ p, props }) => ({
+        x: p.x + box.left,
+        y: p.y + box.top,
+        name: String(props.name_vi),
+      })),
+      left: box.left,
+      top: box.top,
+      width: box.width,
+      height: box.height,
+    };
+  });
+}
+
+/**
+ * @param {{ x: number, y: number }} a
+ * @param {{ x: number, y: number }} b
+ */
+export const px = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/**
+ * The seizure with the fewest others near it (a lone dot), or undefined.
+ * @param {Drawn} drawn
+ */
+export function loneSeizure(drawn) {
+  const crowd = (/** @type {DrawnSeizure} */ s) =>
+    drawn.seizures.filter((o) => px(o, s) < 16).length +
+    drawn.gates.filter((g) => px(g, s) < 16).length;
+  return [...drawn.seizures].sort((a, b) => crowd(a) - crowd(b))[0];
+}
+
+/**
+ * The seizure centre where the most others lie within `radius` pixels, and those others.
+ * @param {Drawn} drawn
+ * @param {number} radius
+ */
+export function densestPile(drawn, radius) {
+  let best = { at: drawn.seizures[0], members: /** @type {DrawnSeizure[]} */ ([]) };
+  for (const s of drawn.seizures) {
+    const members = drawn.seizures.filter((o) => px(o, s) <= radius);
+    if (members.length > best.members.length) best = { at: s, members };
+  }
+  return best;
+}
