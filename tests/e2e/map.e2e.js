@@ -107,7 +107,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
     const layerName = await page.textContent('li[data-layer=border_gates] .name');
     check(layerName?.trim() === 'Border gates', `layer name is "${layerName}"`);
     const field = await page.evaluate(() =>
-      JSON.stringify(window.__brmMap?.getLayoutProperty('gates-symbol', 'text-field')),
+      JSON.stringify(window.__brmMap?.getLayoutProperty('gates-label', 'text-field')),
     );
     check(field.includes('short_en'), `map labels not in English: ${field}`);
     check(await page.evaluate(() => document.documentElement.lang === 'en'), 'html lang not en');

@@ -9,6 +9,8 @@ import { FAMILY_STYLES, GOODS_FAMILIES, categoriesOf } from '../../src/lib/map/g
 import { SDF_SIZE_PX } from '../../src/lib/map/shapes';
 import {
   AGENCY_COLOURS,
+  BADGES_FULL_ZOOM,
+  BADGES_LOW,
   CATEGORY_COLOURS,
   CLICKABLE_LAYERS,
   FONT_BOLD,
@@ -127,6 +129,18 @@ describe('gates', () => {
     for (const k of GATE_KINDS) {
       expect(GATE_STYLES[k].sizePx).toBeLessThanOrEqual(GATE_STYLES.international.sizePx);
     }
+  });
+  it('draw badges at full size from the zoom a province opens at, smaller for both at once', () => {
+    const layer = dataLayerSpecs('vi', 'agency').find((l) => l.id === 'gates-symbol')!;
+    const size = (zoom: number) =>
+      evaluateProperty('symbol', 'layout', 'icon-size', layer.layout!['icon-size' as never], zoom, {
+        kind: 'international',
+      });
+    expect(size(BADGES_FULL_ZOOM)).toBe(1);
+    expect(size(9.5)).toBe(1);
+    expect(size(BADGES_LOW.zoom)).toBeCloseTo(BADGES_LOW.scale);
+    expect(size(6)).toBeGreaterThan(BADGES_LOW.scale);
+    expect(size(6)).toBeLessThan(1);
   });
   it("set labels clear of their badge, above or below past maplibre's baseline pull", () => {
     for (const k of GATE_KINDS) {

@@ -185,6 +185,25 @@ export function seizureIconSize(): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
+/**
+ * Badges at full size from the zoom a single province opens at; smaller below it (both
+ * provinces at once), where a province is a few dozen pixels wide.
+ */
+export const BADGES_FULL_ZOOM = 7.5;
+export const BADGES_LOW = { zoom: 5, scale: 0.55 } as const;
+
+function gateBadgeSize(): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    BADGES_LOW.zoom,
+    BADGES_LOW.scale,
+    BADGES_FULL_ZOOM,
+    1,
+  ];
+}
+
 /** Gate label sizes in px: the more important the gate, the larger its name. */
 export const GATE_LABEL_SIZES: Record<GateKind, number> = {
   international: 13,
@@ -414,6 +433,7 @@ export function dataLayerSpecs(locale: 'vi' | 'en', colourMode: ColourMode): Lay
       filter: ['!', isMajorGate],
       layout: {
         'icon-image': ['concat', 'gate-', ['get', 'kind']],
+        'icon-size': gateBadgeSize(),
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': byGateKind((k) => -GATE_LABEL_RULES[k].priority, 0),
@@ -451,6 +471,7 @@ export function dataLayerSpecs(locale: 'vi' | 'en', colourMode: ColourMode): Lay
       filter: isMajorGate,
       layout: {
         'icon-image': ['concat', 'gate-', ['get', 'kind']],
+        'icon-size': gateBadgeSize(),
         'icon-allow-overlap': true,
         // In the collision index, so labels keep off the badges.
         'icon-ignore-placement': false,
