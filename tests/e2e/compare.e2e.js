@@ -96,7 +96,7 @@ export async function compareScenarios({ page, baseUrl, test, screenshot }) {
     await insetsIdle(page);
     const agencies = await page.evaluate(() =>
       Object.values(window.__brmInsets ?? {}).flatMap((m) =>
-        (m?.queryRenderedFeatures(undefined, { layers: ['seizures-circle'] }) ?? []).map(
+        (m?.queryRenderedFeatures(undefined, { layers: ['seizures-symbol'] }) ?? []).map(
           (f) => f.properties.lead_agency,
         ),
       ),

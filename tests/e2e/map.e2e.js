@@ -41,7 +41,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
       border_gates: ['gates-symbol'],
       waterways: ['waterways-river', 'waterways-canal'],
       trails: ['trails-path', 'trails-road'],
-      seizures: ['seizures-circle'],
+      seizures: ['seizures-symbol'],
     };
     for (const [name, layers] of Object.entries(groups)) {
       const n = (await rendered(page, layers)).length;
@@ -90,7 +90,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
   });
 
   await test('opens a seizure popup with a dd/mm/yyyy date, dong value and synthetic label', async () => {
-    await clickFeature(page, 'seizures-circle');
+    await clickFeature(page, 'seizures-symbol');
     const text = (await page.textContent('.brm-popup')) ?? '';
     check(/(^|\D)\d{2}\/\d{2}\/\d{4}(\D|$)/.test(text), `no dd/mm/yyyy date in: ${text}`);
     check(/\d{1,3}(\.\d{3})*\s₫/.test(text), `no VND value in: ${text}`);
@@ -107,7 +107,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
     const layerName = await page.textContent('li[data-layer=border_gates] .name');
     check(layerName?.trim() === 'Border gates', `layer name is "${layerName}"`);
     const field = await page.evaluate(() =>
-      JSON.stringify(window.__brmMap?.getLayoutProperty('gates-symbol', 'text-field')),
+      JSON.stringify(window.__brmMap?.getLayoutProperty('gates-label', 'text-field')),
     );
     check(field.includes('short_en'), `map labels not in English: ${field}`);
     check(await page.evaluate(() => document.documentElement.lang === 'en'), 'html lang not en');

@@ -204,7 +204,8 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
           const box = map.getCanvas().getBoundingClientRect();
           const clickable = [
             'gates-symbol',
-            'seizures-circle',
+            'gates-symbol-minor',
+            'seizures-symbol',
             'waterways-river',
             'waterways-canal',
             'trails-path',

@@ -1,5 +1,5 @@
 /**
- * Browser tests of the Map, Audit log and Users pages: `npm run test:e2e`.
+ * Browser tests of the Map (data, filters, layout), Audit log and Users pages: `npm run test:e2e`.
  *
  * Without BASE_URL it starts the production build (`npm run build` first) as `node build` on a
  * free port with a fresh embedded database and the demo data, signs in with the demo accounts the
@@ -18,6 +18,7 @@ import { dateFilterScenarios } from './date-filter.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
+import { layoutScenarios } from './layout.e2e.js';
 import { createRunner } from './lib/runner.js';
 import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
@@ -56,6 +57,7 @@ async function main() {
     await frontierScenarios(ctx);
     await sameOriginWriteScenario(ctx);
     await filterScenarios(ctx);
+    await layoutScenarios(ctx);
     await popupScenarios(ctx);
     await compareScenarios(ctx);
     await dateFilterScenarios(ctx);

@@ -29,7 +29,7 @@ describe('the offline default', () => {
       order.indexOf('frontier-line'),
     );
     expect(order.indexOf('basemap-place-label-city')).toBeLessThan(
-      order.indexOf('seizures-circle'),
+      order.indexOf('seizures-symbol'),
     );
     expect(order.indexOf('gates-symbol')).toBe(order.length - 1);
   });

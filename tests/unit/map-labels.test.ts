@@ -1,11 +1,17 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
+  GATE_KINDS_BY_PRIORITY,
+  GATE_LABEL_RULES,
+  gateKindsLabelledAt,
+  gateLabelField,
+  gateLabelSortKey,
   labelPoints,
   normaliseNeighbour,
   shortGateName,
   withShortGateNames,
 } from '../../src/lib/map/labels';
+import { evaluateProperty } from '../lib/style-eval';
 
 describe('normaliseNeighbour', () => {
   it('reads codes and names', () => {
@@ -115,5 +121,60 @@ describe('labelPoints', () => {
 
   it('returns nothing without data', () => {
     expect(labelPoints(undefined, undefined).features).toEqual([]);
+  });
+});
+
+describe('gate label priority', () => {
+  const field = (locale: 'vi' | 'en') => gateLabelField(locale);
+  const label = (locale: 'vi' | 'en', zoom: number, properties: Record<string, unknown>) =>
+    evaluateProperty('symbol', 'layout', 'text-field', field(locale), zoom, properties)?.toString();
+  const gate = (kind: string) => ({
+    kind,
+    name_vi: `Cửa khẩu ${kind}`,
+    name_en: `${kind} gate`,
+    short_vi: `VI ${kind}`,
+    short_en: `EN ${kind}`,
+  });
+
+  it('ranks international gates first, then main, auxiliary, markets, crossings', () => {
+    expect(GATE_KINDS_BY_PRIORITY).toEqual([
+      'international',
+      'main',
+      'auxiliary',
+      'border_market',
+      'crossing_path',
+    ]);
+    // A kind never appears before one that outranks it.
+    const zooms = GATE_KINDS_BY_PRIORITY.map((k) => GATE_LABEL_RULES[k].minZoom);
+    expect([...zooms].sort((a, b) => a - b)).toEqual(zooms);
+  });
+  it('names international gates at every zoom, even zoomed out to a phone', () => {
+    for (const zoom of [4, 6.5, 7.8, 12]) {
+      expect(label('vi', zoom, gate('international'))).toBe('VI international');
+    }
+    expect(gateKindsLabelledAt(4)).toEqual(['international']);
+  });
+  it('names lesser kinds only from their zoom', () => {
+    expect(label('vi', 6.9, gate('main'))).toBe('');
+    expect(label('vi', 7, gate('main'))).toBe('VI main');
+    expect(label('vi', 8.4, gate('auxiliary'))).toBe('');
+    expect(label('vi', 8.5, gate('auxiliary'))).toBe('VI auxiliary');
+    expect(label('en', 10.4, gate('crossing_path'))).toBe('');
+    expect(label('en', 10.5, gate('crossing_path'))).toBe('EN crossing_path');
+    expect(gateKindsLabelledAt(9)).toEqual(['international', 'main', 'auxiliary']);
+  });
+  it('falls back to the full name, then the other language, and names unknown kinds never', () => {
+    expect(label('en', 9, { kind: 'main', name_en: 'Chi Ma border gate' })).toBe(
+      'Chi Ma border gate',
+    );
+    expect(label('en', 9, { kind: 'main', short_vi: 'Chi Ma' })).toBe('Chi Ma');
+    expect(label('vi', 14, { kind: 'checkpoint', short_vi: 'X' })).toBe('');
+  });
+  it('gives collisions to the higher-ranked kind (lower sort key)', () => {
+    const key = (kind: string) =>
+      evaluateProperty('symbol', 'layout', 'symbol-sort-key', gateLabelSortKey(), 9, { kind });
+    const keys = GATE_KINDS_BY_PRIORITY.map(key) as number[];
+    expect(keys).toEqual([0, 1, 2, 3, 4]);
+    expect(key('checkpoint')).toBe(5);
   });
 });

@@ -66,4 +66,10 @@ describe('countMatching', () => {
     expect(countMatching(features, { property: 'category', value: 'sugar', not: true })).toBe(1);
     expect(countMatching(features, { property: 'kind', value: 'river' })).toBe(0);
   });
+  it('counts any of several values (a goods family)', () => {
+    const any = { property: 'category', value: ['sugar', 'drugs'] };
+    expect(countMatching(features, any)).toBe(3);
+    expect(countMatching(features, { ...any, not: true })).toBe(0);
+    expect(countMatching(features, { property: 'category', value: [] })).toBe(0);
+  });
 });

@@ -1,24 +1,33 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AGENCIES, CATEGORIES, GATE_KINDS, LAYER_IDS } from '../../src/lib/domain';
-import { vi } from '../../src/lib/i18n/messages';
+import { GATE_KINDS, LAYER_IDS } from '../../src/lib/domain';
 import { basemapStyle } from '../../src/lib/map/basemap';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { FAMILY_STYLES, GOODS_FAMILIES, categoriesOf } from '../../src/lib/map/goods-families';
+import { SDF_SIZE_PX } from '../../src/lib/map/shapes';
 import {
   AGENCY_COLOURS,
+  BADGES_FULL_ZOOM,
+  BADGES_LOW,
   CATEGORY_COLOURS,
   CLICKABLE_LAYERS,
   FONT_BOLD,
   FONT_REGULAR,
   GATE_STYLES,
   MAP_LAYERS,
+  MARK_SIZES_PX,
+  SEIZURE_LAYER,
   dataLayerSpecs,
-  legendEntries,
+  gateLabelOffsets,
+  markScaleAt,
   seizureColour,
-  seizureRadius,
+  seizureIcon,
+  seizureIconSize,
   valueClass,
   valueClasses,
 } from '../../src/lib/map/styles';
+import { evaluateProperty } from '../lib/style-eval';
 
 describe('seizure value classes', () => {
   it('puts a value on a break into the class above', () => {
@@ -31,70 +40,119 @@ describe('seizure value classes', () => {
     expect(valueClass(1_000_000_000)).toBe(3);
     expect(valueClass(5_000_000_000)).toBe(3);
   });
-  it('draws the same classes on the map as the legend explains', () => {
-    expect(seizureRadius()).toEqual([
-      'step',
-      ['to-number', ['get', 'value_vnd'], 0],
-      4,
-      50_000_000,
-      6,
-      200_000_000,
-      8.5,
-      1_000_000_000,
-      11.5,
-    ]);
+  it('draws the marks at the sizes the legend shows, at full size from zoom 11', () => {
+    const width = (zoom: number, value: unknown) =>
+      (evaluateProperty('symbol', 'layout', 'icon-size', seizureIconSize(), zoom, {
+        value_vnd: value,
+      }) as number) * SDF_SIZE_PX;
+    expect([0, 50_000_000, 200_000_000, 1_000_000_000].map((v) => width(11, v))).toEqual(
+      MARK_SIZES_PX.map((px) => expect.closeTo(px, 2)),
+    );
+    expect(width(14, '5000000000')).toBeCloseTo(21, 2);
+    expect(width(11, null)).toBeCloseTo(9, 2);
     expect(valueClasses()).toEqual([
-      [0, 50_000_000, 4],
-      [50_000_000, 200_000_000, 6],
-      [200_000_000, 1_000_000_000, 8.5],
-      [1_000_000_000, null, 11.5],
+      [0, 50_000_000, 9],
+      [50_000_000, 200_000_000, 12],
+      [200_000_000, 1_000_000_000, 16],
+      [1_000_000_000, null, 21],
     ]);
   });
-});
-
-describe('colours', () => {
-  it('colours seizures by lead agency with a grey fallback', () => {
-    expect(seizureColour('agency')).toEqual([
-      'match',
-      ['get', 'lead_agency'],
-      'customs',
-      '#e07b00',
-      'border_guard',
-      '#4c3bb3',
-      'joint',
-      '#0b8a94',
-      '#888888',
-    ]);
-  });
-  it('gives every category, agency and gate kind its own colour', () => {
-    const categories = CATEGORIES.map((c) => CATEGORY_COLOURS[c]);
-    expect(new Set(categories).size).toBe(CATEGORIES.length);
-    expect(new Set(AGENCIES.map((a) => AGENCY_COLOURS[a])).size).toBe(AGENCIES.length);
-    expect(new Set(GATE_KINDS.map((k) => GATE_STYLES[k].colour)).size).toBe(GATE_KINDS.length);
-    expect(new Set(GATE_KINDS.map((k) => GATE_STYLES[k].shape)).size).toBe(GATE_KINDS.length);
-    expect(seizureColour('category')).toHaveLength(3 + 2 * CATEGORIES.length);
-  });
-});
-
-describe('legend', () => {
-  it('labels every row with a message that exists', () => {
-    for (const id of LAYER_IDS) {
-      for (const mode of ['agency', 'category'] as const) {
-        for (const entry of legendEntries(id, mode))
-          expect(entry.label in vi, entry.label).toBe(true);
-      }
+  it('shrinks the marks zoomed out, as the legend says', () => {
+    expect(markScaleAt(6)).toBe(0.75);
+    expect(markScaleAt(8)).toBe(0.75);
+    expect(markScaleAt(9.5)).toBeCloseTo(0.875);
+    expect(markScaleAt(11)).toBe(1);
+    expect(markScaleAt(null)).toBe(1);
+    const width = (zoom: number) =>
+      (evaluateProperty('symbol', 'layout', 'icon-size', seizureIconSize(), zoom, {
+        value_vnd: 300_000_000,
+      }) as number) * SDF_SIZE_PX;
+    for (const zoom of [6, 8, 9.5, 11]) {
+      expect(width(zoom)).toBeCloseTo(valueClasses(zoom)[2][2], 1);
     }
   });
-  it('has a row per gate kind and per agency', () => {
-    expect(legendEntries('border_gates', 'agency').map((e) => e.match?.value)).toEqual([
-      ...GATE_KINDS,
-    ]);
-    expect(legendEntries('seizures', 'agency').map((e) => e.label)).toEqual([
-      'agency.customs',
-      'agency.border_guard',
-      'agency.joint',
-    ]);
-    expect(legendEntries('seizures', 'category')).toHaveLength(CATEGORIES.length);
+  it('draws small cases over big ones', () => {
+    const layer = dataLayerSpecs('vi', 'agency').find((l) => l.id === SEIZURE_LAYER)!;
+    const key = (value: number) =>
+      evaluateProperty(
+        'symbol',
+        'layout',
+        'symbol-sort-key',
+        layer.layout!['symbol-sort-key' as never],
+        9,
+        {
+          value_vnd: value,
+        },
+      ) as number;
+    expect(key(10_000_000)).toBeGreaterThan(key(2_000_000_000));
+  });
+});
+
+describe('seizure marks', () => {
+  const paint = (mode: 'agency' | 'category', properties: Record<string, unknown>) =>
+    evaluateProperty('symbol', 'paint', 'icon-color', seizureColour(mode), 9, properties);
+  it('colours by lead agency, grey when unknown', () => {
+    expect(paint('agency', { lead_agency: 'customs' })).toBe(AGENCY_COLOURS.customs);
+    expect(paint('agency', { lead_agency: 'joint' })).toBe(AGENCY_COLOURS.joint);
+    expect(paint('agency', { lead_agency: 'navy' })).toBe('#888888');
+  });
+  it('colours by goods family, every category with its family', () => {
+    for (const f of GOODS_FAMILIES) {
+      for (const c of categoriesOf(f)) {
+        expect(paint('category', { category: c }), c).toBe(FAMILY_STYLES[f].colour);
+        expect(CATEGORY_COLOURS[c]).toBe(FAMILY_STYLES[f].colour);
+      }
+    }
+    expect(paint('category', { category: 'unheard-of' })).toBe(
+      FAMILY_STYLES.prohibited_other.colour,
+    );
+  });
+  it('shapes each mark after its goods family, whatever the colouring', () => {
+    const icon = (category: string) =>
+      String(evaluateProperty('symbol', 'layout', 'icon-image', seizureIcon(), 9, { category }));
+    expect(icon('cigarettes')).toBe('seizure-tobacco_alcohol');
+    expect(icon('alcohol')).toBe('seizure-tobacco_alcohol');
+    expect(icon('gold')).toBe('seizure-currency_gold');
+    expect(icon('drugs')).toBe('seizure-drugs_medicines');
+    expect(icon('textiles')).toBe('seizure-manufactured');
+    expect(icon('unheard-of')).toBe('seizure-prohibited_other');
+  });
+});
+
+describe('gates', () => {
+  it('give every kind its own colour, shape and badge size, largest for international', () => {
+    expect(new Set(GATE_KINDS.map((k) => GATE_STYLES[k].colour)).size).toBe(GATE_KINDS.length);
+    expect(new Set(GATE_KINDS.map((k) => GATE_STYLES[k].shape)).size).toBe(GATE_KINDS.length);
+    for (const k of GATE_KINDS) {
+      expect(GATE_STYLES[k].sizePx).toBeLessThanOrEqual(GATE_STYLES.international.sizePx);
+    }
+  });
+  it('draw badges at full size from the zoom a province opens at, smaller for both at once', () => {
+    const layer = dataLayerSpecs('vi', 'agency').find((l) => l.id === 'gates-symbol')!;
+    const size = (zoom: number) =>
+      evaluateProperty('symbol', 'layout', 'icon-size', layer.layout!['icon-size' as never], zoom, {
+        kind: 'international',
+      });
+    expect(size(BADGES_FULL_ZOOM)).toBe(1);
+    expect(size(9.5)).toBe(1);
+    expect(size(BADGES_LOW.zoom)).toBeCloseTo(BADGES_LOW.scale);
+    expect(size(6)).toBeGreaterThan(BADGES_LOW.scale);
+    expect(size(6)).toBeLessThan(1);
+  });
+  it("set labels clear of their badge, above or below past maplibre's baseline pull", () => {
+    for (const k of GATE_KINDS) {
+      const offsets = gateLabelOffsets(k);
+      const byAnchor = Object.fromEntries(
+        offsets.flatMap((v, i) => (i % 2 === 0 ? [[v, offsets[i + 1]]] : [])),
+      ) as Record<string, [number, number]>;
+      expect(offsets[0]).toBe('top');
+      const textPx = k === 'international' ? 13 : k === 'main' ? 12 : 11;
+      const half = GATE_STYLES[k].sizePx / 2;
+      expect(byAnchor.left[0] * textPx).toBeGreaterThan(half + 2);
+      expect(byAnchor.right[0] * textPx).toBeLessThan(-(half + 2));
+      expect((byAnchor.top[1] - 7 / 24) * textPx).toBeGreaterThan(half + 2);
+      expect((byAnchor.bottom[1] + 7 / 24) * textPx).toBeLessThan(-(half + 2));
+    }
   });
 });
 
@@ -106,10 +164,22 @@ describe('layer specs', () => {
     for (const id of LAYER_IDS) for (const layer of MAP_LAYERS[id]) expect(ids).toContain(layer);
     for (const c of CLICKABLE_LAYERS) expect(ids).toContain(c.mapLayer);
   });
-  it('draw seizures and gates above the lines', () => {
-    expect(ids.indexOf('seizures-circle')).toBeGreaterThan(ids.indexOf('frontier-line'));
-    expect(ids.indexOf('gates-symbol')).toBeGreaterThan(ids.indexOf('seizures-circle'));
+  it('draw seizures above the lines, and gates and their names above the seizures', () => {
+    expect(ids.indexOf(SEIZURE_LAYER)).toBeGreaterThan(ids.indexOf('frontier-line'));
+    for (const id of ['gates-symbol-minor', 'gates-label', 'gates-symbol']) {
+      expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf(SEIZURE_LAYER));
+    }
+    // maplibre places the top layer first: major badges, then names, which make way for them.
+    expect(ids.indexOf('gates-symbol')).toBeGreaterThan(ids.indexOf('gates-label'));
     expect(ids.indexOf('provinces-fill')).toBe(0);
+  });
+  it('form a valid maplibre style in both languages and colourings', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      for (const mode of ['agency', 'category'] as const) {
+        const errors = validateStyleMin(basemapStyle('http://127.0.0.1:3000', locale, mode));
+        expect(errors.map((e) => e.message)).toEqual([]);
+      }
+    }
   });
 });
 

@@ -29,7 +29,14 @@ import {
   offlineNameLayers,
   offlineSource,
 } from './offline-style';
-import { FONT_BOLD, FONT_REGULAR, SOURCE_IDS, dataLayerSpecs, type ColourMode } from './styles';
+import {
+  FONT_BOLD,
+  FONT_REGULAR,
+  SEIZURE_LAYER,
+  SOURCE_IDS,
+  dataLayerSpecs,
+  type ColourMode,
+} from './styles';
 
 type Locale = 'vi' | 'en';
 
@@ -52,7 +59,7 @@ export interface Basemap {
 }
 
 /** Data layers drawn over the basemap's names (points stay on top of everything). */
-const POINT_LAYERS = ['seizures-circle', 'gates-symbol'];
+const POINT_LAYERS = [SEIZURE_LAYER, 'gates-symbol-minor', 'gates-label', 'gates-symbol'];
 const OUR_FONTS: string[] = [FONT_REGULAR, FONT_BOLD];
 const emptySource = (): SourceSpecification => ({
   type: 'geojson',

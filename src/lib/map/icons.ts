@@ -1,43 +1,31 @@
 /**
- * Gate symbols drawn at run time from the shapes in styles.ts, so the map needs no sprite file
- * and the legend (SVG from the same polygons) always matches.
+ * The map's images, drawn at run time from the polygons in shapes.ts, so the map needs no sprite
+ * file and the legend (SVG from the same polygons) always matches: a full-colour badge per gate
+ * kind, and a signed distance field per goods family that the seizure layer tints by agency or
+ * family (`icon-color`).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { GATE_KINDS } from '$lib/domain';
-import { GATE_STYLES, SHAPES, gateIconId, type Shape } from './styles';
+import { FAMILY_STYLES, GOODS_FAMILIES, seizureIconId } from './goods-families';
+import { badgeImage, sdfImage } from './shapes';
+import { GATE_STYLES, gateIconId } from './styles';
 
-const PIXEL_RATIO = 2;
+/** Badges are drawn at twice their CSS size, so they stay sharp on high-density screens. */
+const BADGE_PIXEL_RATIO = 2;
 
-/** RGBA pixels of a filled shape with a white outline, `sizePx` CSS pixels wide. */
-export function drawShape(shape: Shape, sizePx: number, colour: string): ImageData {
-  const size = Math.ceil((sizePx + 4) * PIXEL_RATIO);
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('2D canvas unavailable');
-  const half = size / 2;
-  const r = (sizePx / 2) * PIXEL_RATIO;
-  ctx.beginPath();
-  SHAPES[shape].forEach(([x, y], i) => {
-    if (i === 0) ctx.moveTo(half + x * r, half + y * r);
-    else ctx.lineTo(half + x * r, half + y * r);
-  });
-  ctx.closePath();
-  ctx.fillStyle = colour;
-  ctx.fill();
-  ctx.lineWidth = 1.5 * PIXEL_RATIO;
-  ctx.strokeStyle = '#ffffff';
-  ctx.lineJoin = 'round';
-  ctx.stroke();
-  return ctx.getImageData(0, 0, size, size);
-}
-
-export function addGateIcons(map: MapLibreMap): void {
+export function addMapIcons(map: MapLibreMap): void {
   for (const kind of GATE_KINDS) {
     const id = gateIconId(kind);
     if (map.hasImage(id)) continue;
     const { shape, sizePx, colour } = GATE_STYLES[kind];
-    map.addImage(id, drawShape(shape, sizePx, colour), { pixelRatio: PIXEL_RATIO });
+    map.addImage(id, badgeImage(shape, colour, sizePx, BADGE_PIXEL_RATIO), {
+      pixelRatio: BADGE_PIXEL_RATIO,
+    });
+  }
+  for (const family of GOODS_FAMILIES) {
+    const id = seizureIconId(family);
+    if (map.hasImage(id)) continue;
+    // pixelRatio 1 keeps maplibre's SDF halo width in CSS pixels; SDFs scale smoothly anyway.
+    map.addImage(id, sdfImage(FAMILY_STYLES[family].shape), { sdf: true, pixelRatio: 1 });
   }
 }

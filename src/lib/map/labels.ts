@@ -22,6 +22,8 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { GATE_KINDS } from '$lib/domain';
 
 export type Neighbour = 'cambodia' | 'china';
 
@@ -172,4 +174,68 @@ export function withShortGateNames<T extends FeatureCollection>(fc: T): T {
       },
     })),
   };
+}
+
+type GateKind = (typeof GATE_KINDS)[number];
+
+/**
+ * Which gate names the map shows first when they collide, and from which zoom each kind is
+ * named at all. International gates are named at every zoom (the default view of either
+ * province included, on a phone too); lesser kinds join as the map zooms in, where they fit.
+ */
+export const GATE_LABEL_RULES: Record<GateKind, { priority: number; minZoom: number }> = {
+  international: { priority: 0, minZoom: 0 },
+  main: { priority: 1, minZoom: 7 },
+  auxiliary: { priority: 2, minZoom: 8.5 },
+  border_market: { priority: 3, minZoom: 10.5 },
+  crossing_path: { priority: 4, minZoom: 10.5 },
+};
+
+/** Gate kinds by label priority, most important first. */
+export const GATE_KINDS_BY_PRIORITY: GateKind[] = [...GATE_KINDS].sort(
+  (a, b) => GATE_LABEL_RULES[a].priority - GATE_LABEL_RULES[b].priority,
+);
+
+/** Kinds named at `zoom`, most important first. */
+export function gateKindsLabelledAt(zoom: number): GateKind[] {
+  return GATE_KINDS_BY_PRIORITY.filter((k) => GATE_LABEL_RULES[k].minZoom <= zoom);
+}
+
+/** A gate's short name in the interface language, the other language if it lacks one. */
+function gateName(locale: 'vi' | 'en'): ExpressionSpecification {
+  const [first, second] = locale === 'vi' ? ['vi', 'en'] : ['en', 'vi'];
+  return [
+    'coalesce',
+    ['get', `short_${first}`],
+    ['get', `name_${first}`],
+    ['get', `short_${second}`],
+    ['get', `name_${second}`],
+    '',
+  ];
+}
+
+/**
+ * The gate label's `text-field`: the short name for the kinds named at the current zoom, '' for
+ * the others (maplibre then places no label, so it takes no room).
+ */
+export function gateLabelField(locale: 'vi' | 'en'): ExpressionSpecification {
+  const name = gateName(locale);
+  const at = (zoom: number): ExpressionSpecification => {
+    const kinds = gateKindsLabelledAt(zoom);
+    return (kinds.length === 0 ? '' : ['match', ['get', 'kind'], kinds, name, '']) as never;
+  };
+  const zooms = [...new Set(GATE_KINDS.map((k) => GATE_LABEL_RULES[k].minZoom))]
+    .filter((z) => z > 0)
+    .sort((a, b) => a - b);
+  return ['step', ['zoom'], at(0), ...zooms.flatMap((z) => [z, at(z)])] as never;
+}
+
+/** `symbol-sort-key` of gate labels: maplibre places lower keys first, so they win collisions. */
+export function gateLabelSortKey(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'kind'],
+    ...GATE_KINDS.flatMap((k) => [k, GATE_LABEL_RULES[k].priority]),
+    GATE_KINDS.length,
+  ] as never;
 }

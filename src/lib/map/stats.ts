@@ -68,14 +68,15 @@ export function seizureStats(features: readonly SeizureLike[]): SeizureStats {
   };
 }
 
-/** Features whose `property` equals `value` (or, with `not`, differs from it). */
+/** Features whose `property` equals `value`, or one of the values (or, with `not`, none of them). */
 export function countMatching(
   features: readonly SeizureLike[],
-  match: { property: string; value: string; not?: boolean },
+  match: { property: string; value: string | readonly string[]; not?: boolean },
 ): number {
+  const values = typeof match.value === 'string' ? [match.value] : match.value;
   let n = 0;
   for (const f of features) {
-    const equal = String(f.properties?.[match.property] ?? '') === match.value;
+    const equal = values.includes(String(f.properties?.[match.property] ?? ''));
     if (equal !== Boolean(match.not)) n++;
   }
   return n;

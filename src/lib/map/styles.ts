@@ -1,6 +1,6 @@
 /**
- * Every colour, class break and maplibre layer spec of the Map page, in one place, beside the
- * legend entries that explain them (Legend.svelte draws from the same constants).
+ * Every colour, class break and maplibre layer spec of the Map page, in one place; legend.ts
+ * builds the legend that explains them from the same constants.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import {
@@ -11,9 +11,20 @@ import {
   type Category,
   type LayerId,
 } from '$lib/domain';
-import type { MessageKey } from '$lib/i18n/messages';
+import {
+  CATEGORY_FAMILY,
+  FAMILY_STYLES,
+  GOODS_FAMILIES,
+  categoriesOf,
+  seizureIconId,
+} from './goods-families';
+import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
+import { SDF_SIZE_PX, type Shape } from './shapes';
+
+export { SHAPES, type Shape } from './shapes';
 
 export type GateKind = (typeof GATE_KINDS)[number];
+/** Seizure colours: by lead agency, or by goods family (`category`, the URL's `by=category`). */
 export type ColourMode = 'agency' | 'category';
 
 /** Font stacks shipped as SDF glyph PBFs: see src/lib/assets/fonts/README.md. */
@@ -43,33 +54,26 @@ export const AGENCY_COLOURS: Record<Agency, string> = {
   joint: '#0b8a94',
 };
 
-/** One colour per goods category; similar goods get neighbouring hues. */
-export const CATEGORY_COLOURS: Record<Category, string> = {
-  cigarettes: '#8c6d31',
-  sugar: '#c7b42c',
-  fuel: '#243b5e',
-  alcohol: '#843c39',
-  firecrackers: '#e6550d',
-  drugs: '#d62728',
-  currency: '#2ca02c',
-  gold: '#d4a017',
-  electronics: '#17a2b8',
-  textiles: '#9467bd',
-  cosmetics: '#e377c2',
-  pharmaceuticals: '#3182bd',
-  agricultural: '#74c476',
-  livestock: '#a55194',
-  wildlife: '#637939',
-  counterfeit: '#6b6b6b',
-  other: '#b5b5b5',
-};
+/** A category's colour is its family's (the popup and the stats bars use it). */
+export const CATEGORY_COLOURS: Record<Category, string> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, FAMILY_STYLES[CATEGORY_FAMILY[c]].colour]),
+) as Record<Category, string>;
 
 /**
  * Seizure value classes: upper bounds in VND (a case worth exactly a bound falls in the class
- * above it) and the circle radius in pixels for each of the `breaks.length + 1` classes.
+ * above it) and the width of the mark in pixels for each of the `breaks.length + 1` classes,
+ * as drawn from MARKS_FULL_ZOOM on.
  */
 export const VALUE_BREAKS_VND = [50_000_000, 200_000_000, 1_000_000_000] as const;
-export const VALUE_RADII_PX = [4, 6, 8.5, 11.5] as const;
+export const MARK_SIZES_PX = [9, 12, 16, 21] as const;
+/**
+ * Zoomed out, a province's cases crowd along a thin strip and hide the gates: marks shrink to
+ * MARKS_LOW_SCALE of their size at MARKS_LOW_ZOOM and fade a little, growing back by MARKS_FULL_ZOOM.
+ */
+export const MARKS_LOW_ZOOM = 8;
+export const MARKS_FULL_ZOOM = 11;
+export const MARKS_LOW_SCALE = 0.75;
+export const MARK_OPACITY = { low: 0.72, full: 0.9 } as const;
 
 /** Index of the value class of a seizure (0 = smallest), as the map's `step` expression does. */
 export function valueClass(valueVnd: number): number {
@@ -78,44 +82,16 @@ export function valueClass(valueVnd: number): number {
   return i;
 }
 
-/** Gate symbol shapes as polygons in a unit box (-1..1, y down), shared by map icons and legend. */
-export type Shape = 'square' | 'diamond' | 'triangle' | 'circle' | 'pentagon';
-
+/**
+ * Gates are badges (a white plate with a dark border, the kind's shape inside), so they never
+ * read as seizure marks, which are bare shapes; `sizePx` is the plate's width.
+ */
 export const GATE_STYLES: Record<GateKind, { colour: string; shape: Shape; sizePx: number }> = {
-  international: { colour: '#16233a', shape: 'square', sizePx: 15 },
-  main: { colour: '#2456a6', shape: 'diamond', sizePx: 15 },
-  auxiliary: { colour: '#3b8fc4', shape: 'triangle', sizePx: 13 },
-  crossing_path: { colour: '#9a6a1c', shape: 'circle', sizePx: 10 },
-  border_market: { colour: '#7a3f98', shape: 'pentagon', sizePx: 12 },
-};
-
-function regularPolygon(n: number, rotation: number): [number, number][] {
-  return Array.from({ length: n }, (_, i) => {
-    const a = rotation + (i * 2 * Math.PI) / n;
-    return [+Math.cos(a).toFixed(4), +Math.sin(a).toFixed(4)] as [number, number];
-  });
-}
-
-export const SHAPES: Record<Shape, [number, number][]> = {
-  square: [
-    [-0.8, -0.8],
-    [0.8, -0.8],
-    [0.8, 0.8],
-    [-0.8, 0.8],
-  ],
-  diamond: [
-    [0, -1],
-    [1, 0],
-    [0, 1],
-    [-1, 0],
-  ],
-  triangle: [
-    [0, -1],
-    [0.95, 0.75],
-    [-0.95, 0.75],
-  ],
-  circle: regularPolygon(24, 0),
-  pentagon: regularPolygon(5, -Math.PI / 2),
+  international: { colour: '#16233a', shape: 'square', sizePx: 20 },
+  main: { colour: '#2456a6', shape: 'diamond', sizePx: 17 },
+  auxiliary: { colour: '#3b8fc4', shape: 'triangle', sizePx: 15 },
+  crossing_path: { colour: '#9a6a1c', shape: 'circle', sizePx: 12 },
+  border_market: { colour: '#7a3f98', shape: 'pentagon', sizePx: 14 },
 };
 
 export const gateIconId = (kind: GateKind): string => `gate-${kind}`;
@@ -127,14 +103,18 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
   waterways: ['waterways-canal', 'waterways-river', 'waterways-label'],
   trails: ['trails-path', 'trails-road'],
   patrol_routes: ['patrol-routes-line'],
-  seizures: ['seizures-circle'],
-  border_gates: ['gates-symbol'],
+  seizures: ['seizures-symbol'],
+  border_gates: ['gates-symbol-minor', 'gates-label', 'gates-symbol'],
 };
+
+/** The map layer of the seizure marks (a symbol layer: shapes per goods family). */
+export const SEIZURE_LAYER = 'seizures-symbol';
 
 /** Layers a click can open a popup on, most specific first. */
 export const CLICKABLE_LAYERS: { mapLayer: string; layer: LayerId }[] = [
   { mapLayer: 'gates-symbol', layer: 'border_gates' },
-  { mapLayer: 'seizures-circle', layer: 'seizures' },
+  { mapLayer: 'gates-symbol-minor', layer: 'border_gates' },
+  { mapLayer: 'seizures-symbol', layer: 'seizures' },
   { mapLayer: 'patrol-routes-line', layer: 'patrol_routes' },
   { mapLayer: 'trails-path', layer: 'trails' },
   { mapLayer: 'trails-road', layer: 'trails' },
@@ -152,12 +132,12 @@ export function nameField(locale: 'vi' | 'en'): ExpressionSpecification {
 
 export function seizureColour(mode: ColourMode): ExpressionSpecification {
   if (mode === 'category') {
-    const pairs = CATEGORIES.flatMap((c) => [c, CATEGORY_COLOURS[c]]);
+    const pairs = GOODS_FAMILIES.flatMap((f) => [categoriesOf(f), FAMILY_STYLES[f].colour]);
     return [
       'match',
       ['get', 'category'],
       ...pairs,
-      CATEGORY_COLOURS.other,
+      FAMILY_STYLES.prohibited_other.colour,
     ] as unknown as ExpressionSpecification;
   }
   const pairs = AGENCIES.flatMap((a) => [a, AGENCY_COLOURS[a]]);
@@ -169,17 +149,101 @@ export function seizureColour(mode: ColourMode): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
-export function seizureRadius(): ExpressionSpecification {
-  const steps = VALUE_BREAKS_VND.flatMap((b, i) => [b, VALUE_RADII_PX[i + 1]]);
+/** The mark's shape: its goods family's, whatever the colouring. */
+export function seizureIcon(): ExpressionSpecification {
+  const pairs = GOODS_FAMILIES.flatMap((f) => [categoriesOf(f), seizureIconId(f)]);
+  return [
+    'match',
+    ['get', 'category'],
+    ...pairs,
+    seizureIconId('prohibited_other'),
+  ] as unknown as ExpressionSpecification;
+}
+
+/** `icon-size` of a mark of value class sizes (px) scaled by `scale`, for the SDF images. */
+function sizeByValue(scale: number): ExpressionSpecification {
+  const icon = (px: number) => +((px * scale) / SDF_SIZE_PX).toFixed(4);
+  const steps = VALUE_BREAKS_VND.flatMap((b, i) => [b, icon(MARK_SIZES_PX[i + 1])]);
   return [
     'step',
     ['to-number', ['get', 'value_vnd'], 0],
-    VALUE_RADII_PX[0],
+    icon(MARK_SIZES_PX[0]),
     ...steps,
   ] as ExpressionSpecification;
 }
 
+export function seizureIconSize(): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    MARKS_LOW_ZOOM,
+    sizeByValue(MARKS_LOW_SCALE),
+    MARKS_FULL_ZOOM,
+    sizeByValue(1),
+  ] as ExpressionSpecification;
+}
+
+/**
+ * Badges at full size from the zoom a single province opens at; smaller below it (both
+ * provinces at once), where a province is a few dozen pixels wide.
+ */
+export const BADGES_FULL_ZOOM = 7.5;
+export const BADGES_LOW = { zoom: 5, scale: 0.55 } as const;
+
+function gateBadgeSize(): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    BADGES_LOW.zoom,
+    BADGES_LOW.scale,
+    BADGES_FULL_ZOOM,
+    1,
+  ];
+}
+
+/** Gate label sizes in px: the more important the gate, the larger its name. */
+export const GATE_LABEL_SIZES: Record<GateKind, number> = {
+  international: 13,
+  main: 12,
+  auxiliary: 11,
+  crossing_path: 11,
+  border_market: 11,
+};
+
+const byGateKind = (value: (k: GateKind) => number, fallback: number) =>
+  ['match', ['get', 'kind'], ...GATE_KINDS.flatMap((k) => [k, value(k)]), fallback] as never;
+
+/**
+ * Where a gate's label may go, in preference order, and its offset in ems of the label: clear
+ * of the badge (whose collision box is the badge itself, `icon-padding` 0) by 3 px. Below or
+ * above first, so names near the map's edge stay on screen.
+ */
+const GATE_LABEL_ANCHORS = ['top', 'bottom', 'left', 'right', 'top-left', 'bottom-right'] as const;
+/** maplibre pulls labels above or below a point 7/24 em closer (its `baselineOffset`): undo it. */
+const BASELINE_EM = 7 / 24;
+
+export function gateLabelOffsets(kind: GateKind): (string | [number, number])[] {
+  const d = (GATE_STYLES[kind].sizePx / 2 + 3) / GATE_LABEL_SIZES[kind];
+  const v = d + BASELINE_EM;
+  const diagonal = d / Math.SQRT2;
+  const round = (n: number) => +n.toFixed(2);
+  const offsets: Record<(typeof GATE_LABEL_ANCHORS)[number], [number, number]> = {
+    top: [0, round(v)],
+    bottom: [0, round(-v)],
+    left: [round(d), 0],
+    right: [round(-d), 0],
+    'top-left': [round(diagonal), round(diagonal + BASELINE_EM)],
+    'bottom-right': [round(-diagonal), round(-diagonal - BASELINE_EM)],
+  };
+  return GATE_LABEL_ANCHORS.flatMap((a) => [a, offsets[a]]);
+}
+
 const isKind = (kind: string): FilterSpecification => ['==', ['get', 'kind'], kind];
+/** Gates whose badges labels make way for: the kinds named at every zoom a province opens at. */
+export const MAJOR_GATE_KINDS: GateKind[] = ['international', 'main'];
+const isMajorGate: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', MAJOR_GATE_KINDS]];
 const notKind = (kind: string): FilterSpecification => ['!=', ['get', 'kind'], kind];
 
 /** The data layers' maplibre specs, bottom to top; sources are named after the layer ids. */
@@ -332,53 +396,87 @@ export function dataLayerSpecs(locale: 'vi' | 'en', colourMode: ColourMode): Lay
       },
     },
     {
-      id: 'seizures-circle',
-      type: 'circle',
+      id: SEIZURE_LAYER,
+      type: 'symbol',
       source: 'seizures',
+      layout: {
+        'icon-image': seizureIcon(),
+        'icon-size': seizureIconSize(),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        // Higher keys are drawn over lower ones: small cases stay visible on top of big ones.
+        'symbol-sort-key': ['-', 0, ['to-number', ['get', 'value_vnd'], 0]],
+      },
       paint: {
-        'circle-color': seizureColour(colourMode),
-        'circle-radius': seizureRadius(),
-        'circle-opacity': 0.85,
-        'circle-stroke-color': COLOURS.seizureStroke,
-        'circle-stroke-width': 1,
+        'icon-color': seizureColour(colourMode),
+        'icon-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          MARKS_LOW_ZOOM,
+          MARK_OPACITY.low,
+          MARKS_FULL_ZOOM,
+          MARK_OPACITY.full,
+        ],
+        'icon-halo-color': COLOURS.seizureStroke,
+        'icon-halo-width': 1,
+      },
+    },
+    // Every gate is always drawn. Badges of the gates that matter most are placed first (the
+    // top layer) and labels make way for them; lesser gates' badges lie under the labels, so a
+    // crowded crossing such as Huu Nghi still shows its international gates' names.
+    {
+      id: 'gates-symbol-minor',
+      type: 'symbol',
+      source: 'border_gates',
+      filter: ['!', isMajorGate],
+      layout: {
+        'icon-image': ['concat', 'gate-', ['get', 'kind']],
+        'icon-size': gateBadgeSize(),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': byGateKind((k) => -GATE_LABEL_RULES[k].priority, 0),
+      },
+    },
+    {
+      id: 'gates-label',
+      type: 'symbol',
+      source: 'border_gates',
+      layout: {
+        'text-field': gateLabelField(locale),
+        'text-font': [FONT_BOLD],
+        'text-size': byGateKind((k) => GATE_LABEL_SIZES[k], 11),
+        'text-variable-anchor-offset': [
+          'match',
+          ['get', 'kind'],
+          ...GATE_KINDS.flatMap((k) => [k, ['literal', gateLabelOffsets(k)]]),
+          ['literal', gateLabelOffsets('auxiliary')],
+        ] as never,
+        'text-justify': 'auto',
+        'text-padding': 1,
+        'text-max-width': 8,
+        'symbol-sort-key': gateLabelSortKey(),
+      },
+      paint: {
+        'text-color': '#111827',
+        'text-halo-color': COLOURS.halo,
+        'text-halo-width': 2,
       },
     },
     {
       id: 'gates-symbol',
       type: 'symbol',
       source: 'border_gates',
+      filter: isMajorGate,
       layout: {
         'icon-image': ['concat', 'gate-', ['get', 'kind']],
+        'icon-size': gateBadgeSize(),
         'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'symbol-sort-key': [
-          'match',
-          ['get', 'kind'],
-          'international',
-          0,
-          'main',
-          1,
-          'auxiliary',
-          2,
-          3,
-        ],
-        'text-field': [
-          'step',
-          ['zoom'],
-          '',
-          8,
-          ['coalesce', ['get', locale === 'vi' ? 'short_vi' : 'short_en'], nameField(locale)],
-        ],
-        'text-font': [FONT_BOLD],
-        'text-size': 11,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
-        'text-optional': true,
-      },
-      paint: {
-        'text-color': '#1f2937',
-        'text-halo-color': COLOURS.halo,
-        'text-halo-width': 1.5,
+        // In the collision index, so labels keep off the badges.
+        'icon-ignore-placement': false,
+        'icon-padding': 0,
+        // Drawn over lower keys: an international gate's badge is never under a main gate's.
+        'symbol-sort-key': byGateKind((k) => -GATE_LABEL_RULES[k].priority, 0),
       },
     },
   ];
@@ -396,100 +494,20 @@ export const SOURCE_IDS = [
   'labels',
 ] as const;
 
-/** How a legend row draws its sample. */
-export type Swatch =
-  | { type: 'fill'; fill: string; stroke: string }
-  | { type: 'line'; colour: string; width: number; dash?: readonly number[]; casing?: string }
-  | { type: 'circle'; colour: string; radius: number }
-  | { type: 'shape'; shape: Shape; colour: string; sizePx: number };
-
-export interface LegendEntry {
-  /** Message key of the row's label. */
-  label: MessageKey;
-  swatch: Swatch;
-  /** The features this row stands for, to count them: property equal (or, with `not`, unequal) to value. */
-  match?: { property: string; value: string; not?: boolean };
+/** How much of its full size a seizure mark is drawn at `zoom` (as the map's `icon-size`). */
+export function markScaleAt(zoom: number | null): number {
+  if (zoom === null || zoom >= MARKS_FULL_ZOOM) return 1;
+  if (zoom <= MARKS_LOW_ZOOM) return MARKS_LOW_SCALE;
+  const t = (zoom - MARKS_LOW_ZOOM) / (MARKS_FULL_ZOOM - MARKS_LOW_ZOOM);
+  return MARKS_LOW_SCALE + t * (1 - MARKS_LOW_SCALE);
 }
 
-/** The main swatch of each layer, shown beside its name in the layer panel. */
-export const LAYER_SWATCH: Record<LayerId, Swatch> = {
-  provinces: { type: 'fill', fill: COLOURS.land, stroke: COLOURS.provinceOutline },
-  frontier: {
-    type: 'line',
-    colour: COLOURS.frontier,
-    width: 3,
-    dash: [3, 1.2, 0.6, 1.2],
-    casing: COLOURS.frontierCasing,
-  },
-  border_gates: {
-    type: 'shape',
-    shape: GATE_STYLES.international.shape,
-    colour: GATE_STYLES.international.colour,
-    sizePx: 11,
-  },
-  waterways: { type: 'line', colour: COLOURS.river, width: 3 },
-  trails: { type: 'line', colour: COLOURS.trail, width: 2, dash: [2, 1.5] },
-  seizures: { type: 'circle', colour: AGENCY_COLOURS.joint, radius: 5 },
-  patrol_routes: { type: 'line', colour: COLOURS.patrol, width: 3.5 },
-};
-
-/** Rows under each layer; seizures depend on the colouring chosen. */
-export function legendEntries(layer: LayerId, colourMode: ColourMode): LegendEntry[] {
-  switch (layer) {
-    case 'border_gates':
-      return GATE_KINDS.map((kind) => ({
-        label: `gateKind.${kind}` as MessageKey,
-        swatch: { type: 'shape', ...GATE_STYLES[kind] },
-        match: { property: 'kind', value: kind },
-      }));
-    case 'waterways':
-      return [
-        {
-          label: 'legend.river',
-          swatch: { type: 'line', colour: COLOURS.river, width: 3.5 },
-          match: { property: 'kind', value: 'river' },
-        },
-        {
-          label: 'legend.canal',
-          swatch: { type: 'line', colour: COLOURS.canal, width: 2 },
-          match: { property: 'kind', value: 'canal' },
-        },
-      ];
-    case 'trails':
-      return [
-        {
-          label: 'legend.trail',
-          swatch: { type: 'line', colour: COLOURS.trail, width: 2, dash: [2, 1.5] },
-          match: { property: 'kind', value: 'specialised_road', not: true },
-        },
-        {
-          label: 'legend.specialised_road',
-          swatch: { type: 'line', colour: COLOURS.specialisedRoad, width: 2.5 },
-          match: { property: 'kind', value: 'specialised_road' },
-        },
-      ];
-    case 'seizures':
-      return colourMode === 'agency'
-        ? AGENCIES.map((a) => ({
-            label: `agency.${a}` as MessageKey,
-            swatch: { type: 'circle', colour: AGENCY_COLOURS[a], radius: 5 },
-            match: { property: 'lead_agency', value: a },
-          }))
-        : CATEGORIES.map((c) => ({
-            label: `category.${c}` as MessageKey,
-            swatch: { type: 'circle', colour: CATEGORY_COLOURS[c], radius: 5 },
-            match: { property: 'category', value: c },
-          }));
-    default:
-      return [];
-  }
-}
-
-/** Value classes for the size legend: [lower bound VND, upper bound VND or null, radius px]. */
-export function valueClasses(): [number, number | null, number][] {
-  return VALUE_RADII_PX.map((radius, i) => [
+/** Value classes for the size legend: [lower bound VND, upper bound VND or null, size px]. */
+export function valueClasses(zoom: number | null = null): [number, number | null, number][] {
+  const scale = markScaleAt(zoom);
+  return MARK_SIZES_PX.map((size, i) => [
     i === 0 ? 0 : VALUE_BREAKS_VND[i - 1],
     i < VALUE_BREAKS_VND.length ? VALUE_BREAKS_VND[i] : null,
-    radius,
+    +(size * scale).toFixed(2),
   ]);
 }

@@ -39,7 +39,7 @@ export function drawnPoints(page) {
         )
         .filter(({ p }) => inside(p));
     return {
-      seizures: points('seizures-circle').map(({ p, props, id }) => ({
+      seizures: points('seizures-symbol').map(({ p, props, id }) => ({
         x: p.x + box.left,
         y: p.y + box.top,
         id,
