@@ -3,7 +3,7 @@
  * are one entry; a seizure reads in the page's language with its time of day and coordinates,
  * and fits the screen at 1920x1080, 1366x768 and 390x844; a frontier says its accuracy.
  */
-import { layersLoaded } from './lib/map.js';
+import { layersLoaded, mapIdle } from './lib/map.js';
 import { densestPile, drawnPoints, loneSeizure, px } from './lib/points.js';
 import { check } from './lib/runner.js';
 
@@ -50,6 +50,20 @@ async function entryLayers(page) {
   const previous = page.locator('.brm-popup button.step').first();
   while ((await previous.count()) && !(await previous.isDisabled())) await previous.click();
   return layers;
+}
+
+/**
+ * Waits until the popup has stopped moving (the map pans to keep it on the screen).
+ * @param {import('playwright-core').Page} page
+ */
+async function settled(page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const box = JSON.stringify(await page.locator('.brm-popup').first().boundingBox());
+    if (box === last) return;
+    last = box;
+    await page.waitForTimeout(100);
+  }
 }
 
 /**
@@ -123,13 +137,47 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
     check(layers[0] === 'seizures', `the group is not the first entry: ${layers.join(', ')}`);
     // One row open (the nearest), the others a click away.
     check((await stack.locator('button.row[aria-expanded=true]').count()) === 1, 'no row open');
+    await settled(page);
+    await popupFits(page);
     await stack.locator('button.row').nth(1).click();
     check(
       (await stack.locator('button.row').nth(1).getAttribute('aria-expanded')) === 'true',
       'a second row does not open',
     );
+    await settled(page);
+    await popupFits(page);
     await screenshot(page, 'popup-stack-vi-1366x768');
   });
+
+  // A pile's popup is taller than half the map: opened near an edge it used to run off the
+  // screen, its lower rows out of reach. The map now moves to bring it whole into view.
+  for (const corner of ['bottom', 'top-left']) {
+    await test(`a pile's popup opened near the map's ${corner} is moved onto the screen`, async () => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await openMap(page, baseUrl, '');
+      await page.keyboard.press('Escape');
+      const drawn = await drawnPoints(page);
+      const pile = densestPile(drawn, 3);
+      check(pile.members.length >= 2, 'no pile to test with');
+      const target =
+        corner === 'bottom'
+          ? { x: drawn.left + drawn.width / 2, y: drawn.top + drawn.height - 60 }
+          : { x: drawn.left + 60, y: drawn.top + 60 };
+      await page.evaluate(
+        ([dx, dy]) => window.__brmMap?.panBy([dx, dy], { duration: 0 }),
+        [pile.at.x - target.x, pile.at.y - target.y],
+      );
+      await mapIdle(page);
+      await page.mouse.click(target.x, target.y);
+      await page
+        .locator('[data-testid=seizure-stack]')
+        .waitFor({ state: 'visible', timeout: 5000 });
+      await page.locator('[data-testid=seizure-stack] button.row').nth(1).click();
+      await settled(page);
+      await popupFits(page);
+      await page.keyboard.press('Escape');
+    });
+  }
 
   for (const locale of ['vi', 'en']) {
     for (const size of SIZES) {

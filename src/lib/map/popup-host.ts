@@ -70,13 +70,39 @@ export function openFeaturePopup(
     .setLngLat(at)
     .setDOMContent(content)
     .addTo(map);
+  // The popup may open near an edge or grow when a row opens: move the map, not the popup, so
+  // all of it stays on the screen (maplibre picks a side but does not pan).
+  const element = popup.getElement();
+  const resize = new ResizeObserver(() => keepInMap(map, element));
+  resize.observe(element);
   popup.on('close', () => {
     if (closed) return;
     closed = true;
+    resize.disconnect();
     void unmount(component);
     onclosed();
   });
   return { close: () => popup?.remove() };
+}
+
+/** Margin kept between a popup and the map's edge, in CSS pixels. */
+const POPUP_MARGIN = 8;
+
+/** Pans the map by what the popup overflows its container; the top-left wins when it cannot fit. */
+function keepInMap(map: MapLibreMap, element: HTMLElement): void {
+  if (!element.isConnected) return;
+  const box = map.getContainer().getBoundingClientRect();
+  const popup = element.getBoundingClientRect();
+  const shift = (low: number, high: number, min: number, max: number) => {
+    if (low < min + POPUP_MARGIN) return low - (min + POPUP_MARGIN);
+    if (high > max - POPUP_MARGIN) {
+      return Math.min(high - (max - POPUP_MARGIN), low - (min + POPUP_MARGIN));
+    }
+    return 0;
+  };
+  const dx = shift(popup.left, popup.right, box.left, box.right);
+  const dy = shift(popup.top, popup.bottom, box.top, box.bottom);
+  if (Math.abs(dx) >= 1 || Math.abs(dy) >= 1) map.panBy([dx, dy], { duration: 200 });
 }
 
 /** Pans the map so the picked place sits above the sheet that now covers the screen's bottom. */

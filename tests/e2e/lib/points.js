@@ -45,7 +45,7 @@ export function drawnPoints(page) {
         id,
         caseRef: String(props.case_ref),
       })),
-      gates: points('gates-symbol').map(({ p, props }) => ({
+      gates: [...points('gates-symbol'), ...points('gates-symbol-minor')].map(({ p, props }) => ({
         x: p.x + box.left,
         y: p.y + box.top,
         name: String(props.name_vi),
