@@ -74,6 +74,8 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/?lang=en&from=2023-06-01`);
     await layersLoaded(page);
+    // On a phone the filters live in their own sheet, opened from the tab bar.
+    await page.click('[data-tab=filters]');
     await page.fill('#filter-to', '01/01/2022');
     await page.press('#filter-to', 'Enter');
     await page.locator('[data-testid=map-filter-notice]').waitFor();
@@ -81,6 +83,7 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
     check(notice.includes('start date must be before the end date'), `notice: ${notice}`);
     await screenshot(page, 'date-filter-invalid-range-en-390x844');
     await page.click('.chip:has-text("Full period")');
+    await page.click('[data-testid=sheet-close]');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 }
