@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
-import { testDb, type TestDb } from '../setup/test-db';
+import { useSchema } from '../../src/lib/server/db/client';
+import { secondClient, testDb, type TestDb } from '../setup/test-db';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -50,5 +51,23 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '9001_ok',
     ]);
+  });
+
+  // Two servers started together against one database both migrate. Each file must be applied
+  // exactly once and neither start may fail (it did: duplicate key on schema_migrations).
+  it('run by four instances at once, apply each file once and fail none', async () => {
+    const schema = `${db.schema}_race`;
+    const clients = await Promise.all([0, 1, 2, 3].map(() => secondClient(db)));
+    try {
+      for (const c of clients) await useSchema(c, schema);
+      const results = await Promise.allSettled(clients.map((c) => migrate(c)));
+      const failed = results.filter((r) => r.status === 'rejected');
+      expect(failed.map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const applied = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+      expect(applied.sort()).toEqual(readMigrations().map((m) => m.id));
+    } finally {
+      await clients[0]`drop schema if exists ${clients[0](schema)} cascade`;
+      await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
+    }
   });
 });

@@ -69,6 +69,29 @@ describe.runIf(url)('the runtime role (PostgreSQL)', () => {
     );
   });
 
+  // Two servers in server mode start together and both grant: PostgreSQL answered one of them
+  // "tuple concurrently updated" and that server exited.
+  it('is granted by several starting servers at once without an error', async () => {
+    const owners = [0, 1, 2, 3, 4, 5].map(() =>
+      postgres(url!, {
+        max: 1,
+        onnotice: () => {},
+        connection: { search_path: `${db.schema},public` },
+      }),
+    );
+    try {
+      const results = await Promise.allSettled(
+        owners.map((o) => grantRuntimeRole(o, role, db.schema)),
+      );
+      const failed = results.filter((r) => r.status === 'rejected');
+      expect(failed.map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    } finally {
+      await Promise.all(owners.map((o) => o.end({ timeout: 5 })));
+    }
+    const [row] = await app`select count(*)::int as n from provinces`;
+    expect(row.n).toBeGreaterThanOrEqual(0);
+  });
+
   it('is named by the user of the app URL', () => {
     expect(roleOf('postgres://brm%5Fapp:secret@db:5432/brm')).toBe('brm_app');
   });
