@@ -116,6 +116,26 @@ describe('compression and caching through the served app', () => {
     expect((await raw('/fonts/noto-sans-regular/65280-65535.pbf')).status).toBe(404);
   });
 
+  // It was a build asset, which adapter-node sent uncompressed (261 KB of a 939 KB sign-in).
+  it('the offline basemap is GeoJSON, compressed, cached for a day and revalidated', async () => {
+    const path = '/basemap/offline.geojson';
+    const file = readFileSync(join(ROOT, 'geodata/basemap/offline.geojson'));
+    const br = await raw(path, { 'accept-encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-type']).toBe('application/geo+json');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toMatch(/^public, max-age=86400\b/);
+    expect(brotliDecompressSync(br.body).equals(file)).toBe(true);
+    expect(br.body.length).toBeLessThan(file.length / 3);
+    const gz = await raw(path, { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gz.body).equals(file)).toBe(true);
+    const again = await raw(path, {
+      'accept-encoding': 'br',
+      'if-none-match': String(br.headers.etag),
+    });
+    expect(again.status).toBe(304);
+  });
+
   it('versioned build assets are precompressed and cached for a year as immutable', async () => {
     const html = (await raw('/')).body.toString();
     // The page links them relative to itself: "./_app/immutable/...".

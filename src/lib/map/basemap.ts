@@ -18,7 +18,6 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import offlineFile from '../../../geodata/basemap/offline.geojson?url';
 import type { BasemapDescription } from '$lib/basemap-description';
 import { rasterLayers, vectorLayers, featureName, type BasemapLayers } from './generic-style';
 import {
@@ -66,12 +65,15 @@ const emptySource = (): SourceSpecification => ({
   data: { type: 'FeatureCollection', features: [] },
 });
 
+/** The offline basemap's one file, served compressed by the app (src/routes/basemap/). */
+export const OFFLINE_PATH = '/basemap/offline.geojson';
+
 const glyphsUrl = (origin: string) => `${origin}/fonts/{fontstack}/{range}.pbf`;
 
 export function offlineParts(origin: string, locale: Locale): BasemapParts {
   return {
     // Absolute: maplibre fetches GeoJSON and glyphs in a worker, outside the document's base.
-    sources: { [OFFLINE_SOURCE]: offlineSource(new URL(offlineFile, origin).href) },
+    sources: { [OFFLINE_SOURCE]: offlineSource(`${origin}${OFFLINE_PATH}`) },
     ground: offlineGroundLayers(),
     names: offlineNameLayers(locale),
     external: false,
