@@ -198,6 +198,30 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
       await screenshot(desk, 'layout-panel-1366-vi');
     });
 
+    // "≥ VND 1 billion" once ran out of the panel and was cut off at its edge.
+    await test('keeps every value-class label inside the panel in English at 1366x768', async () => {
+      await openDefault(desk, baseUrl, 'an_giang', 'en');
+      const { panel, labels } = await desk.evaluate(() => {
+        const box = document.getElementById('map-panel')?.getBoundingClientRect();
+        return {
+          panel: box ? { left: box.left, right: box.right } : null,
+          labels: [...document.querySelectorAll('.size-label')].map((el) => {
+            const r = el.getBoundingClientRect();
+            return { text: el.textContent, left: r.left, right: r.right, width: el.scrollWidth };
+          }),
+        };
+      });
+      check(panel, 'no panel');
+      check(labels.length === 4, `${labels.length} value classes shown`);
+      for (const l of labels) {
+        check(
+          l.left >= panel.left && l.right <= panel.right - 8,
+          `"${l.text}" reaches ${l.right}px, the panel ends at ${panel.right}px`,
+        );
+      }
+      await openDefault(desk, baseUrl, 'an_giang', 'vi');
+    });
+
     await test('closes a panel section and remembers it on the next visit', async () => {
       const head = desk.locator('[data-section=stats] .section-head button');
       check((await head.getAttribute('aria-expanded')) === 'true', 'statistics start closed');
