@@ -206,7 +206,10 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
         return {
           panel: box ? { left: box.left, right: box.right } : null,
           labels: [...document.querySelectorAll('.size-label')].map((el) => {
-            const r = el.getBoundingClientRect();
+            // The text's own extent: it may overflow its grid column into the next label's.
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const r = range.getBoundingClientRect();
             return { text: el.textContent, left: r.left, right: r.right, width: el.scrollWidth };
           }),
         };
@@ -217,6 +220,12 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
         check(
           l.left >= panel.left && l.right <= panel.right - 8,
           `"${l.text}" reaches ${l.right}px, the panel ends at ${panel.right}px`,
+        );
+      }
+      for (let i = 1; i < labels.length; i++) {
+        check(
+          labels[i - 1].right <= labels[i].left,
+          `"${labels[i - 1].text}" runs into "${labels[i].text}"`,
         );
       }
       await openDefault(desk, baseUrl, 'an_giang', 'vi');

@@ -6,6 +6,7 @@ import {
   formatInteger,
   formatLatLon,
   formatVnd,
+  formatScaleShort,
   formatVndShort,
   isoDay,
   parseDay,
@@ -65,6 +66,15 @@ describe('numbers in Vietnamese (dot groups, decimal comma)', () => {
     expect(formatVndShort(1_250_000, 'vi')).toBe(`1,3${NBSP}triệu${NBSP}đồng`);
     expect(formatVndShort(1_234_500_000_000, 'vi')).toBe(`1.234,5${NBSP}tỷ${NBSP}đồng`);
     expect(formatVndShort(999_999, 'vi')).toBe(`999.999${NBSP}₫`);
+  });
+  it('writes an amount in scale words alone for the value legend', () => {
+    expect(formatScaleShort(50_000_000, 'vi')).toBe(`50${NBSP}triệu`);
+    expect(formatScaleShort(1_000_000_000, 'vi')).toBe(`1${NBSP}tỷ`);
+    expect(formatScaleShort(999_960_000, 'vi')).toBe(`1${NBSP}tỷ`);
+    expect(formatScaleShort(1_250_000, 'vi')).toBe(`1,3${NBSP}triệu`);
+    expect(formatScaleShort(200_000_000, 'en')).toBe(`200${NBSP}million`);
+    expect(formatScaleShort(2_500_000_000, 'en')).toBe(`2.5${NBSP}billion`);
+    expect(formatScaleShort(999_999, 'en')).toBe('999,999');
   });
 });
 

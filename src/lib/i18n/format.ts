@@ -128,6 +128,22 @@ export function formatVndShort(n: number, locale: NumberLocale): string {
 }
 
 /**
+ * An amount in the scale words alone, without the currency, for lists whose heading names it
+ * (the value legend): `50 triệu`, `1 tỷ`; `50 million`, `1 billion`. Under a million, the figure.
+ * @example formatScaleShort(200_000_000, 'vi') // '200 triệu'; in 'en' '200 million'
+ */
+export function formatScaleShort(n: number, locale: NumberLocale): string {
+  if (!Number.isFinite(n)) return '–';
+  const abs = Math.abs(n);
+  if (abs < 1e6) return integerFormats[locale].format(n);
+  const millions = Math.round(abs / 1e5) / 10;
+  const billions = millions >= 1000;
+  const scaled = Math.sign(n) * (billions ? Math.round(abs / 1e8) / 10 : millions);
+  const word = SCALES[locale][billions ? 'billion' : 'million'];
+  return `${decimalFormats[locale].format(scaled)}${NBSP}${word}`;
+}
+
+/**
  * A point as `latitude, longitude` in decimal degrees, 5 decimals (about 1 m), with a decimal
  * point in every language: the form GPS units and map search boxes accept when pasted.
  * @example formatLatLon(10.705371, 105.123449) // '10.70537, 105.12345'
