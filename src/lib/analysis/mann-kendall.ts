@@ -54,7 +54,7 @@ export function mannKendall(
   const sorted = Float64Array.from(series).sort();
   let tieTerm = 0;
   let tiedPairs = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && sorted[j] === sorted[i]) j++;
     const t = j - i;
