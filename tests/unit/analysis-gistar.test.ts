@@ -89,6 +89,8 @@ describe('Getis-Ord Gi*', () => {
     expect(Array.from(benjaminiHochberg([0.01, 0.04, 0.03, 0.2, 0.001]))).toEqual(
       [0.025, 0.05, 0.05, 0.2, 0.005].map((v) => expect.closeTo(v, 15)),
     );
+    // Ties share the value of their highest rank: p.adjust(c(0.02, 0.5, 0.02), "BH") = 0.03 0.5 0.03
+    expect(Array.from(benjaminiHochberg([0.02, 0.5, 0.02]))).toEqual([0.03, 0.5, 0.03]);
     expect(Array.from(benjaminiHochberg([]))).toEqual([]);
   });
 

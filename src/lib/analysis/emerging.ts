@@ -34,7 +34,7 @@
  */
 import { AnalysisInputError } from './errors';
 import { giStar, type GiStarResult } from './gistar';
-import { DEFAULT_TREND_ALPHA, mannKendall, type MannKendallResult } from './mann-kendall';
+import { DEFAULT_TREND_ALPHA, mannKendallWith, type MannKendallResult } from './mann-kendall';
 import type { NeighbourList } from './neighbours';
 
 /** The fewest time steps a Mann-Kendall trend is computed on (DESIGN: under 10 is a 400). */
@@ -121,9 +121,26 @@ export function categorize(
   classes: ArrayLike<number>,
   trend: MannKendallResult['direction'],
 ): EmergingCategory {
+  return categorizeWith(
+    classes,
+    trend,
+    new Uint8Array(classes.length),
+    new Uint8Array(classes.length),
+  );
+}
+
+/** categorize with scratch flags (length >= the steps'), allocation-free per cell. */
+function categorizeWith(
+  classes: ArrayLike<number>,
+  trend: MannKendallResult['direction'],
+  hotScratch: Uint8Array,
+  coldScratch: Uint8Array,
+): EmergingCategory {
   const n = classes.length;
-  const hot = new Uint8Array(n);
-  const cold = new Uint8Array(n);
+  const hot = hotScratch.subarray(0, n);
+  const cold = coldScratch.subarray(0, n);
+  hot.fill(0);
+  cold.fill(0);
   let hotCount = 0;
   let coldCount = 0;
   for (let t = 0; t < n; t++) {
@@ -188,6 +205,9 @@ export function classifyEmerging(
   const T = steps.length;
   const z = new Float64Array(T);
   const classes = new Int8Array(T);
+  const scratch = new Float64Array(T);
+  const hotFlags = new Uint8Array(T);
+  const coldFlags = new Uint8Array(T);
   const cells: EmergingCell[] = new Array(n);
   for (let i = 0; i < n; i++) {
     let hotSteps = 0;
@@ -198,8 +218,9 @@ export function classifyEmerging(
       if (classes[t] >= 1) hotSteps++;
       else if (classes[t] <= -1) coldSteps++;
     }
-    const trend = mannKendall(z, alpha);
-    cells[i] = { category: categorize(classes, trend.direction), hotSteps, coldSteps, trend };
+    const trend = mannKendallWith(z, alpha, scratch);
+    const category = categorizeWith(classes, trend.direction, hotFlags, coldFlags);
+    cells[i] = { category, hotSteps, coldSteps, trend };
   }
   return cells;
 }

@@ -35,7 +35,12 @@ export { kernelDensity, quarticKernel } from './kernel-density';
 export { erfc, normalCdf, normalUpperTail, twoSidedP } from './normal';
 export { benjaminiHochberg } from './fdr';
 export { GI_CONFIDENCE, giClass, giStar, type GiStarOptions, type GiStarResult } from './gistar';
-export { DEFAULT_TREND_ALPHA, mannKendall, type MannKendallResult } from './mann-kendall';
+export {
+  DEFAULT_TREND_ALPHA,
+  mannKendall,
+  mannKendallWith,
+  type MannKendallResult,
+} from './mann-kendall';
 export {
   EMERGING_CATEGORIES,
   MIN_TREND_STEPS,

@@ -45,13 +45,35 @@ export function mannKendall(
   series: ArrayLike<number>,
   alpha: number = DEFAULT_TREND_ALPHA,
 ): MannKendallResult {
+  return mannKendallWith(series, alpha, new Float64Array(series.length));
+}
+
+/**
+ * mannKendall with a caller's scratch buffer (length >= the series'), so the emerging analysis
+ * does not allocate a sorted copy per cell.
+ *
+ * @example
+ * const scratch = new Float64Array(24);
+ * const trends = zSeriesPerCell.map((z) => mannKendallWith(z, 0.1, scratch));
+ */
+export function mannKendallWith(
+  series: ArrayLike<number>,
+  alpha: number,
+  scratch: Float64Array,
+): MannKendallResult {
   const n = series.length;
   let s = 0;
   for (let i = 0; i < n - 1; i++) {
     const xi = series[i];
-    for (let j = i + 1; j < n; j++) s += Math.sign(series[j] - xi);
+    for (let j = i + 1; j < n; j++) {
+      const xj = series[j];
+      if (xj > xi) s++;
+      else if (xj < xi) s--;
+    }
   }
-  const sorted = Float64Array.from(series).sort();
+  const sorted = scratch.subarray(0, n);
+  for (let i = 0; i < n; i++) sorted[i] = series[i];
+  sorted.sort();
   let tieTerm = 0;
   let tiedPairs = 0;
   for (let i = 0; i < n;) {

@@ -54,8 +54,8 @@ export function bandOffsets(distanceM: number, sizeM: number): Axial[] {
   return found.map(({ q, r }) => ({ q, r }));
 }
 
-/** Index from (q, r) to position in the cell list: dense over the bounding box when small. */
-function cellIndex(cells: ReadonlyArray<Axial>): (q: number, r: number) => number {
+/** The cells' (q, r) bounding box and, when it is small enough, a dense index over it. */
+function denseIndex(cells: ReadonlyArray<Axial>) {
   let qMin = Infinity;
   let qMax = -Infinity;
   let rMin = Infinity;
@@ -68,17 +68,18 @@ function cellIndex(cells: ReadonlyArray<Axial>): (q: number, r: number) => numbe
   }
   const width = qMax - qMin + 1;
   const height = rMax - rMin + 1;
-  if (cells.length > 0 && width * height <= 8 * cells.length + 4096) {
-    const grid = new Int32Array(width * height).fill(-1);
-    cells.forEach(({ q, r }, i) => {
-      const at = (r - rMin) * width + (q - qMin);
-      if (grid[at] !== -1) throw new RangeError(`cell ${q}:${r} is listed twice`);
-      grid[at] = i;
-    });
-    return (q, r) =>
-      q < qMin || q > qMax || r < rMin || r > rMax ? -1 : grid[(r - rMin) * width + (q - qMin)];
-  }
-  // Scattered cells (two far-apart areas): a map keyed by q * 2^23 + r, unique for |r| < 2^22.
+  if (!(cells.length > 0 && width * height <= 8 * cells.length + 4096)) return undefined;
+  const grid = new Int32Array(width * height).fill(-1);
+  cells.forEach(({ q, r }, i) => {
+    const at = (r - rMin) * width + (q - qMin);
+    if (grid[at] !== -1) throw new RangeError(`cell ${q}:${r} is listed twice`);
+    grid[at] = i;
+  });
+  return { grid, qMin, qMax, rMin, rMax, width };
+}
+
+/** Scattered cells (two far-apart areas): a map keyed by q * 2^23 + r, unique for |r| < 2^22. */
+function mapIndex(cells: ReadonlyArray<Axial>): (q: number, r: number) => number {
   const map = new Map<number, number>();
   cells.forEach(({ q, r }, i) => {
     const key = q * 8388608 + r;
@@ -86,6 +87,21 @@ function cellIndex(cells: ReadonlyArray<Axial>): (q: number, r: number) => numbe
     map.set(key, i);
   });
   return (q, r) => map.get(q * 8388608 + r) ?? -1;
+}
+
+/** Appends to a growing Uint32Array. */
+class IndexBuffer {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+  reserve(extra: number) {
+    if (this.length + extra <= this.data.length) return;
+    const grown = new Uint32Array(Math.max(this.data.length * 2, this.length + extra));
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
 }
 
 /**
@@ -106,25 +122,43 @@ export function buildNeighbours(
   const band = bandOffsets(distanceM, sizeM);
   const dq = Int32Array.from(band, (o) => o.q);
   const dr = Int32Array.from(band, (o) => o.r);
-  const find = cellIndex(cells);
   const n = cells.length;
   const offsets = new Uint32Array(n + 1);
-  let indices = new Uint32Array(Math.max(16, n * Math.min(band.length, 64)));
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const { q, r } = cells[i];
-    if (k + band.length > indices.length) {
-      const grown = new Uint32Array(Math.max(indices.length * 2, k + band.length));
-      grown.set(indices);
-      indices = grown;
+  const out = new IndexBuffer(n * Math.min(band.length, 64));
+  const dense = denseIndex(cells);
+  if (dense) {
+    // Hot loop: the grid position of an offset is a constant step from the cell's own.
+    const { grid, qMin, qMax, rMin, rMax, width } = dense;
+    const step = Int32Array.from(band, (o) => o.r * width + o.q);
+    for (let i = 0; i < n; i++) {
+      const { q, r } = cells[i];
+      const at = (r - rMin) * width + (q - qMin);
+      out.reserve(band.length);
+      const data = out.data;
+      let k = out.length;
+      for (let o = 0; o < band.length; o++) {
+        const nq = q + dq[o];
+        const nr = r + dr[o];
+        if (nq < qMin || nq > qMax || nr < rMin || nr > rMax) continue;
+        const j = grid[at + step[o]];
+        if (j >= 0) data[k++] = j;
+      }
+      out.length = k;
+      offsets[i + 1] = k;
     }
-    for (let o = 0; o < band.length; o++) {
-      const j = find(q + dq[o], r + dr[o]);
-      if (j >= 0) indices[k++] = j;
+  } else {
+    const find = mapIndex(cells);
+    for (let i = 0; i < n; i++) {
+      const { q, r } = cells[i];
+      out.reserve(band.length);
+      for (let o = 0; o < band.length; o++) {
+        const j = find(q + dq[o], r + dr[o]);
+        if (j >= 0) out.data[out.length++] = j;
+      }
+      offsets[i + 1] = out.length;
     }
-    offsets[i + 1] = k;
   }
-  return { n, offsets, indices: indices.slice(0, k), sizeM, distanceM };
+  return { n, offsets, indices: out.data.slice(0, out.length), sizeM, distanceM };
 }
 
 /** How many neighbours the cells have, and whether the band takes in every cell. */

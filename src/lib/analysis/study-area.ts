@@ -78,17 +78,19 @@ export function cellsInArea(area: PlanarArea, sizeM: number = DEFAULT_CELL_SIZE_
   // One row early: the rounding of minY / rowHeight must not skip a row of centres on minY.
   for (let r = Math.ceil(minY / rowHeight) - 1; rowHeight * r <= maxY; r++) {
     const yc = rowHeight * r;
-    const inRow = new Set<number>();
+    // One polygon's intervals are disjoint and ascending; several may overlap: dedupe then.
+    const inRow: number[] = [];
     for (const rings of polygons) {
       const xs = crossings(rings, yc);
       // Centres x = sizeM (q + r/2); inside the polygon when xs[2i] <= x < xs[2i+1].
       for (let i = 0; i + 1 < xs.length; i += 2) {
         let q = Math.ceil(xs[i] / sizeM - r / 2) - 1;
         while (sizeM * (q + r / 2) < xs[i]) q++; // the same expression as hexCentre's x
-        for (; sizeM * (q + r / 2) < xs[i + 1]; q++) inRow.add(q);
+        for (; sizeM * (q + r / 2) < xs[i + 1]; q++) inRow.push(q);
       }
     }
-    for (const q of [...inRow].sort((a, b) => a - b)) cells.push(hexCell(q, r, sizeM));
+    const qs = polygons.length > 1 ? [...new Set(inRow)].sort((a, b) => a - b) : inRow;
+    for (const q of qs) cells.push(hexCell(q, r, sizeM));
   }
   return cells;
 }
