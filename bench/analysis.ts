@@ -21,22 +21,31 @@ import {
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIZE_M = 1000;
 const BAND_M = 3000;
-const rows: { what: string; cells: string; median: string; note: string }[] = [];
+const rows: { what: string; cells: string; median: string; cpu: string; note: string }[] = [];
 
-/** Median of RUNS timings of fn, in ms (after one warm-up run). */
-function median(fn: () => unknown): number {
+/**
+ * Median wall and CPU time of RUNS runs of fn, in ms, after one warm-up run. CPU time (user +
+ * system of this process) says more than wall time when other jobs share the machine.
+ */
+function median(fn: () => unknown): { wall: number; cpu: number } {
   fn();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  return { wall: mid(wall), cpu: mid(cpu) };
 }
 
-function record(what: string, cells: number, ms: number, note = '') {
-  rows.push({ what, cells: cells.toLocaleString('en'), median: ms.toFixed(1), note });
+function record(what: string, cells: number, t: { wall: number; cpu: number }, note = '') {
+  const [median, cpu] = [t.wall.toFixed(1), t.cpu.toFixed(1)];
+  rows.push({ what, cells: cells.toLocaleString('en'), median, cpu, note });
 }
 
 /** A deterministic generator (Park-Miller), so every run times the same input. */
@@ -129,7 +138,7 @@ for (const target of [5_000, 25_000, 100_000]) {
   );
 }
 
-const header = { what: 'analysis', cells: 'cells', median: 'median ms', note: '' };
+const header = { what: 'analysis', cells: 'cells', median: 'wall ms', cpu: 'cpu ms', note: '' };
 const widths = (Object.keys(header) as (keyof typeof header)[]).map((k) =>
   Math.max(header[k].length, ...rows.map((row) => row[k].length)),
 );
@@ -139,7 +148,8 @@ const line = (row: typeof header) =>
       k === 'what' || k === 'note' ? row[k].padEnd(widths[i]) : row[k].padStart(widths[i]),
     )
     .join('  ');
-console.log(`Analysis library, median of ${RUNS} runs (Node ${process.version})\n`);
+const load = (await import('node:os')).loadavg()[0].toFixed(1);
+console.log(`Analysis library, median of ${RUNS} runs (Node ${process.version}, load ${load})\n`);
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
