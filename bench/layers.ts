@@ -1,6 +1,7 @@
 /**
  * Times this stage's hot paths and prints a table: embedded start on an existing data dir,
- * writing N synthetic seizures, and layer reads through the API. Not a test: it asserts nothing.
+ * writing N synthetic seizures, and layer and stats reads through the API. Not a test: it asserts
+ * nothing.
  *
  *   npm run bench                                    # embedded engine, 100k seizures
  *   BENCH_COUNT=20000 npm run bench
@@ -88,6 +89,18 @@ async function benchEngine(engine: string, sql: Client) {
     engine,
     path: 'GET seizures, bbox, count + 1,000',
     value: `${(await median(() => get(bbox))).toFixed(0)} ms`,
+  });
+  // The stats panel's figures: one aggregate over every matching seizure, whatever the page.
+  rows.push({
+    engine,
+    path: `GET /api/stats, all ${COUNT} seizures`,
+    value: `${(await median(() => get('/api/stats'))).toFixed(0)} ms`,
+  });
+  const statsFiltered = '/api/stats?province=lang_son&from=2021-01-01&to=2022-12-31&agency=customs';
+  rows.push({
+    engine,
+    path: 'GET /api/stats, province + 2 years + agency',
+    value: `${(await median(() => get(statsFiltered))).toFixed(0)} ms`,
   });
   rows.push({
     engine,

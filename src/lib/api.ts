@@ -132,6 +132,48 @@ export async function fetchLayer(
   };
 }
 
+/** The filters of `GET /api/stats`: the seizure layer's, without paging or a box. */
+export type StatsQuery = Pick<LayerQuery, 'province' | 'from' | 'to' | 'category' | 'agency'>;
+
+interface Figures {
+  cases: number;
+  value_vnd: number;
+}
+
+/** `GET /api/stats`: figures over every seizure matching the filters (README, "HTTP API"). */
+export interface SeizureStats extends Figures {
+  subjects: number;
+  synthetic: number;
+  /** First and last day with a case, `YYYY-MM-DD` in Vietnam time. */
+  period: { first: string; last: string } | null;
+  /** Categories with cases, most first. */
+  by_category: (Figures & { category: Category })[];
+  by_agency: (Figures & { agency: Agency })[];
+  by_province: (Figures & { province: Province; subjects: number })[];
+  /** Every month (`YYYY-MM`, Vietnam time) of the window, empty ones included. */
+  by_month: (Figures & { month: string })[];
+}
+
+export async function fetchStats(
+  query: StatsQuery,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<SeizureStats> {
+  const qs = layerSearchParams(query).toString();
+  const body = (await getJson(`/api/stats${qs ? `?${qs}` : ''}`, init, fetchFn)) as
+    Partial<SeizureStats> | undefined;
+  if (
+    typeof body?.cases !== 'number' ||
+    !Array.isArray(body.by_category) ||
+    !Array.isArray(body.by_agency) ||
+    !Array.isArray(body.by_province) ||
+    !Array.isArray(body.by_month)
+  ) {
+    throw new ApiError(200, 'bad_response', 'the stats answer has no cases or groups');
+  }
+  return body as SeizureStats;
+}
+
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }

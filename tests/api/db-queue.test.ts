@@ -64,6 +64,8 @@ describe('requestWeight', () => {
     expect(requestWeight('GET', '/api/layers/seizures', q(''), 5000)).toBe('heavy');
     expect(requestWeight('GET', '/api/layers/seizures', q('limit=abc'), 1000)).toBe('heavy');
     expect(requestWeight('GET', '/api/layers', q(''), 1000)).toBe('light');
+    // One aggregate over the matches answers a few hundred bytes: light, whatever it covers.
+    expect(requestWeight('GET', '/api/stats', q('province=an_giang'), 1000)).toBe('light');
     expect(requestWeight('POST', '/api/patrol-routes', q(''), 1000)).toBe('light');
   });
 });

@@ -202,7 +202,7 @@ describe('GET /api/layers/:id', () => {
       '/api/layers/seizures?colour=red',
       400,
       'bad_parameter',
-      'colour: unknown parameter (allowed: province, bbox, from, to, category, agency, limit, offset, after)',
+      'colour: unknown parameter (allowed: province, from, to, category, agency, bbox, limit, offset, after)',
     ],
     [
       "/api/layers/seizures?category=sugar'%20or%201=1--",

@@ -43,6 +43,11 @@ const MATRIX: {
     expect: { anonymous: 401, admin: 200, commander: 200, planner: 200, analyst: 200 },
   },
   {
+    name: 'read the stats',
+    request: (cookie) => app.request('/api/stats', { headers: cookie ? { cookie } : {} }),
+    expect: { anonymous: 401, admin: 200, commander: 200, planner: 200, analyst: 200 },
+  },
+  {
     name: 'list layers',
     request: (cookie) => app.request('/api/layers', { headers: cookie ? { cookie } : {} }),
     expect: { anonymous: 401, admin: 200, commander: 200, planner: 200, analyst: 200 },

@@ -2,6 +2,7 @@
  * "Both" provinces: two maps side by side (stacked on a phone), each framed on its own frontier,
  * with each province's figures, the filters shared, and a link that carries no camera.
  */
+import { statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 const SIZES = [
@@ -66,6 +67,7 @@ export async function compareScenarios({ page, baseUrl, test, screenshot }) {
     );
     // A province's map is framed on it, not on both: under 3 degrees across.
     check(ag[1][0] - ag[0][0] < 3 && ls[1][0] - ls[0][0] < 3, 'an inset spans both provinces');
+    await statsReady(page);
     const cases = async (/** @type {string} */ p) =>
       Number(
         ((await page.textContent(`.pane[data-province=${p}] [data-stat=cases]`)) ?? '').replace(
@@ -89,7 +91,9 @@ export async function compareScenarios({ page, baseUrl, test, screenshot }) {
     await page.waitForFunction(
       (was) =>
         document.querySelector('.pane[data-province=lang_son] [data-stat=cases]')?.textContent !==
-          was && document.querySelector('.layer-count[data-count]') !== null,
+          was &&
+        document.querySelector('.layer-count[data-count]') !== null &&
+        document.querySelector('.stats[data-status=ready]') !== null,
       before,
       { timeout: 15_000 },
     );

@@ -3,7 +3,7 @@
  * clears the seizures and their figures, says why on the filter, the stats and the map, and sends
  * no request with it; corrected dates bring the results back.
  */
-import { layersLoaded, rendered } from './lib/map.js';
+import { layersLoaded, rendered, statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 /** @param {import('./lib/context.js').E2EContext} ctx */
@@ -16,7 +16,9 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
     /** @type {string[]} */
     const asked = [];
     const record = (/** @type {import('playwright-core').Request} */ r) => {
-      if (r.url().includes('/api/layers/seizures')) asked.push(r.url());
+      if (r.url().includes('/api/layers/seizures') || r.url().includes('/api/stats')) {
+        asked.push(r.url());
+      }
     };
     page.on('request', record);
     try {
@@ -58,11 +60,14 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
       );
       check(!(await page.isVisible('[data-testid=date-filter-problem]')), 'problem still shown');
       check(!(await page.isVisible('[data-testid=map-filter-notice]')), 'map notice still shown');
-      const last = asked.at(-1) ?? '';
-      check(
-        last.includes('from=2023-06-01') && last.includes('to=2023-12-31'),
-        `not refetched with the corrected range: ${last}`,
-      );
+      await statsReady(page);
+      for (const path of ['/api/layers/seizures', '/api/stats']) {
+        const last = asked.filter((u) => u.includes(path)).at(-1) ?? '';
+        check(
+          last.includes('from=2023-06-01') && last.includes('to=2023-12-31'),
+          `${path} not refetched with the corrected range: ${last}`,
+        );
+      }
       check(Number((await page.textContent('[data-stat=cases]')) ?? '0') > 0, 'no results again');
     } finally {
       page.off('request', record);

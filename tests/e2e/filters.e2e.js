@@ -2,7 +2,7 @@
  * The map page's data requests: filters by date range and by lead agency refetch the seizures,
  * and a failed layer request is shown to the user with its reference.
  */
-import { mapIdle, rendered } from './lib/map.js';
+import { mapIdle, rendered, statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 /** @param {import('./lib/context.js').E2EContext} ctx */
@@ -27,6 +27,7 @@ export async function filterScenarios({ page, test, screenshot }) {
       total,
       { timeout: 15_000 },
     );
+    await statsReady(page);
     const period = (await page.textContent('.stats .period')) ?? '';
     const days = [...period.matchAll(/(\d{2})\/(\d{2})\/(\d{4})/g)].map(
       (m) => `${m[3]}-${m[2]}-${m[1]}`,

@@ -2,7 +2,7 @@
  * The map page: signing in, every layer of a province, the stats panel, popups, the English
  * interface, switching province and restoring the view from the URL.
  */
-import { clickFeature, layersLoaded, rendered } from './lib/map.js';
+import { clickFeature, layersLoaded, rendered, statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 /** @param {import('./lib/context.js').E2EContext} ctx */
@@ -64,6 +64,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
   });
 
   await test('shows the seizure count and value in the stats panel', async () => {
+    await statsReady(page);
     const count = await page.getAttribute('li[data-layer=seizures] .layer-count', 'data-count');
     const cases = await page.textContent('[data-stat=cases]');
     check(Number(count) > 0, 'no seizures loaded');

@@ -25,6 +25,7 @@ import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
 import { popupScenarios } from './popups.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
+import { statsScenarios } from './stats.e2e.js';
 import { userScenarios } from './users.e2e.js';
 
 const runner = createRunner();
@@ -61,6 +62,7 @@ async function main() {
     await popupScenarios(ctx);
     await compareScenarios(ctx);
     await dateFilterScenarios(ctx);
+    await statsScenarios(ctx);
     await page.setViewportSize({ width: 1280, height: 800 });
     await auditScenarios(ctx);
     await userScenarios(ctx);

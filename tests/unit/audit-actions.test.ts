@@ -13,6 +13,7 @@ describe('actionLabel', () => {
     expect(actionLabel('login', 'en')).toBe('Sign in');
     expect(actionLabel('logout', 'vi')).toBe('Đăng xuất');
     expect(actionLabel('layer.read', 'en')).toBe('Read a layer');
+    expect(actionLabel('stats.read', 'vi')).toBe('Xem thống kê');
     expect(actionLabel('patrol_route.delete', 'vi')).toBe('Xóa tuyến tuần tra');
     expect(actionLabel('user.disable', 'vi')).toBe('Khóa tài khoản');
     expect(actionLabel('user.reset_password', 'en')).toBe('Reset a password');
@@ -31,7 +32,7 @@ describe('actionLabel', () => {
       expect(`auditAction.${action}` in vi, action).toBe(true);
       expect(`auditAction.${action}` in en, action).toBe(true);
     }
-    expect(AUDIT_ACTIONS).toHaveLength(14);
+    expect(AUDIT_ACTIONS).toHaveLength(15);
     expect(actionLabel('audit.export', 'vi')).toBe('Xuất nhật ký');
   });
 });

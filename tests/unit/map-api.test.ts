@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, fetchLayer, fetchMe, layerSearchParams } from '../../src/lib/api';
+import { ApiError, fetchLayer, fetchMe, fetchStats, layerSearchParams } from '../../src/lib/api';
 
 function fakeFetch(status: number, body: unknown, contentType = 'application/json'): typeof fetch {
   return async () =>
@@ -72,6 +72,40 @@ describe('fetchLayer', () => {
     const error = await fetchLayer('frontier', {}, {}, fakeFetch(200, { hello: 1 })).catch(
       (e: unknown) => e,
     );
+    expect(error).toMatchObject({ code: 'bad_response' });
+  });
+});
+
+describe('fetchStats', () => {
+  it('asks with the filters only and returns the figures', async () => {
+    let asked = '';
+    const body = {
+      cases: 2,
+      value_vnd: 3,
+      subjects: 0,
+      synthetic: 0,
+      period: null,
+      by_category: [],
+      by_agency: [],
+      by_province: [],
+      by_month: [],
+    };
+    const fetchFn: typeof fetch = async (url) => {
+      asked = String(url);
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    const stats = await fetchStats(
+      { province: 'an_giang', category: [], to: '2024-01-31' },
+      {},
+      fetchFn,
+    );
+    expect(asked).toBe('/api/stats?province=an_giang&to=2024-01-31');
+    expect(stats).toEqual(body);
+    await fetchStats({}, {}, fetchFn);
+    expect(asked).toBe('/api/stats');
+  });
+  it('rejects an answer without the groups', async () => {
+    const error = await fetchStats({}, {}, fakeFetch(200, { cases: 1 })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'bad_response' });
   });
 });

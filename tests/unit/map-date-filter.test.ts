@@ -31,6 +31,19 @@ describe('dateFilterProblem', () => {
   });
 });
 
+/** The figures of one seizure, as /api/stats gives them. */
+const ONE_CASE = {
+  cases: 1,
+  value_vnd: 5_000_000,
+  subjects: 2,
+  synthetic: 0,
+  period: { first: '2022-06-01', last: '2022-06-01' },
+  by_category: [{ category: 'sugar', cases: 1, value_vnd: 5_000_000 }],
+  by_agency: [],
+  by_province: [],
+  by_month: [],
+};
+
 /** A server answering every layer with one seizure-like feature, recording what was asked. */
 function fakeApi() {
   const asked: URL[] = [];
@@ -40,36 +53,39 @@ function fakeApi() {
     const body =
       url.pathname === '/api/layers'
         ? { layers: [] }
-        : {
-            type: 'FeatureCollection',
-            numberMatched: 1,
-            numberReturned: 1,
-            features: [
-              {
-                type: 'Feature',
-                id: 1,
-                geometry: { type: 'Point', coordinates: [105, 10.5] },
-                properties: {
-                  occurred_at: '2022-06-01T03:00:00Z',
-                  value_vnd: 5_000_000,
-                  subjects: 2,
-                  lead_agency: 'customs',
-                  category: 'sugar',
+        : url.pathname === '/api/stats'
+          ? ONE_CASE
+          : {
+              type: 'FeatureCollection',
+              numberMatched: 1,
+              numberReturned: 1,
+              features: [
+                {
+                  type: 'Feature',
+                  id: 1,
+                  geometry: { type: 'Point', coordinates: [105, 10.5] },
+                  properties: {
+                    occurred_at: '2022-06-01T03:00:00Z',
+                    value_vnd: 5_000_000,
+                    subjects: 2,
+                    lead_agency: 'customs',
+                    category: 'sugar',
+                  },
                 },
-              },
-            ],
-          };
+              ],
+            };
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: { 'content-type': 'application/json' },
     });
   });
   const seizureRequests = () => asked.filter((u) => u.pathname === '/api/layers/seizures');
-  return { fetchFn, seizureRequests };
+  const statsRequests = () => asked.filter((u) => u.pathname === '/api/stats');
+  return { fetchFn, seizureRequests, statsRequests };
 }
 
-// The page's effect calls refreshSeizures() whenever a filter changes (context.svelte.ts); the
-// tests call it the same way, as the effect itself runs only in a browser build of Svelte.
+// The page's effects call refreshSeizures() and stats.refresh() whenever a filter changes
+// (context.svelte.ts); the tests call them the same way, as effects run only in a browser build.
 describe('the map state with a date filter that cannot be applied', () => {
   let api: ReturnType<typeof fakeApi>;
   let state: MapState;
@@ -77,6 +93,7 @@ describe('the map state with a date filter that cannot be applied', () => {
   /** What the page's effect does on a filter change: refresh, then let the request finish. */
   async function settle() {
     state.refreshSeizures();
+    state.stats.refresh();
     await vi.advanceTimersByTimeAsync(200);
   }
 
@@ -98,20 +115,25 @@ describe('the map state with a date filter that cannot be applied', () => {
     expect(first.searchParams.get('from')).toBe('2022-01-01');
     expect(first.searchParams.get('to')).toBe('2022-12-31');
     expect(state.loads.seizures.status).toBe('ready');
-    expect(state.stats.count).toBe(1);
-    expect(state.stats.valueVnd).toBe(5_000_000);
+    expect(api.statsRequests().at(-1)!.search).toBe(
+      '?province=an_giang&from=2022-01-01&to=2022-12-31',
+    );
+    expect(state.stats.status).toBe('ready');
+    expect(state.stats.data).toMatchObject({ cases: 1, value_vnd: 5_000_000 });
   });
 
   it('clears the results and asks nothing when the range ends before it starts', async () => {
     const before = api.seizureRequests().length;
+    const statsBefore = api.statsRequests().length;
     state.setDate('to', '2021-06-30');
     await settle();
     expect(state.filterProblem).toBe('range');
     expect(api.seizureRequests()).toHaveLength(before);
+    expect(api.statsRequests()).toHaveLength(statsBefore);
     expect(state.data.seizures).toBeUndefined();
     expect(state.loads.seizures.status).toBe('idle');
-    expect(state.stats.count).toBe(0);
-    expect(state.stats.valueVnd).toBe(0);
+    expect(state.stats.status).toBe('idle');
+    expect(state.stats.data).toBeNull();
   });
 
   it('clears the results and asks nothing while a date field holds text that is not a day', async () => {
@@ -135,7 +157,8 @@ describe('the map state with a date filter that cannot be applied', () => {
     const last = api.seizureRequests().at(-1)!;
     expect(last.searchParams.get('from')).toBe('2022-01-01');
     expect(last.searchParams.get('to')).toBe('2022-06-30');
-    expect(state.stats.count).toBe(1);
+    expect(api.statsRequests().at(-1)!.searchParams.get('to')).toBe('2022-06-30');
+    expect(state.stats.data?.cases).toBe(1);
   });
 
   it('never sends a request for an invalid range, even when a load is asked for directly', async () => {

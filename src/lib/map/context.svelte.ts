@@ -24,7 +24,7 @@ import {
 } from '$lib/domain';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
-import { seizureStats } from './stats';
+import { StatsState } from './stats-state.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
 
@@ -99,7 +99,8 @@ export class MapState {
     Object.fromEntries(LAYER_IDS.map((id) => [id, 0])) as Record<LayerId, number>,
   );
 
-  stats = $derived(seizureStats(this.data.seizures?.features ?? []));
+  /** The stats panel's figures, counted by the server over every matching seizure. */
+  readonly stats = new StatsState(this);
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(
@@ -180,10 +181,13 @@ export class MapState {
     this.data = {};
     this.catalogue = [];
     for (const id of LAYER_IDS) this.loads[id] = idle();
+    this.stats.clear();
   }
 
   retry(id: LayerId): void {
     this.reloads[id]++;
+    // The figures of the seizures failed with them, most likely: one "retry" asks for both.
+    if (id === 'seizures' && this.stats.status === 'error') this.stats.retry();
   }
 
   /** What to fit the camera to: the frontier's extent once loaded, the preset box otherwise. */
@@ -228,7 +232,6 @@ export class MapState {
     if (id === 'seizures' && this.filterProblem) return this.dropSeizures();
     const province = this.province;
     const query = this.queryFor(id);
-    const unfilteredTime = !query.from && !query.to;
     this.loads[id] = { ...this.loads[id], status: 'loading', error: null };
     try {
       const fc = await fetchLayer(id, query, { signal });
@@ -241,10 +244,6 @@ export class MapState {
         returned: fc.numberReturned,
         error: null,
       };
-      if (id === 'seizures' && unfilteredTime && fc.numberMatched === fc.numberReturned) {
-        const period = seizureStats(fc.features).period;
-        if (period) this.periods[province] = period;
-      }
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       // Drop what the layer showed before: it belongs to another province or other filters.
@@ -317,6 +316,7 @@ export class MapState {
       if (!this.enabled) return;
       return untrack(() => this.refreshSeizures());
     });
+    this.stats.watch();
   }
 }
 

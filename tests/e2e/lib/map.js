@@ -23,18 +23,29 @@ export async function mapIdle(page) {
 }
 
 /**
- * Waits until every layer row in the panel reports a count (all requests answered).
+ * Waits until every layer row in the panel reports a count and the stats panel its figures (all
+ * requests answered).
  * @param {import('playwright-core').Page} page
  */
 export async function layersLoaded(page) {
   await page.waitForFunction(
     () =>
       document.querySelectorAll('.layer-count[data-count]').length === 7 &&
-      !document.querySelector('.layer-count.busy'),
+      !document.querySelector('.layer-count.busy') &&
+      !document.querySelector('.stats[aria-busy=true]'),
     null,
     { timeout: 60_000 },
   );
   await mapIdle(page);
+}
+
+/**
+ * Waits until the stats panel shows the figures of the current filters (call after the change
+ * that asks for them: the panel marks itself busy at once).
+ * @param {import('playwright-core').Page} page
+ */
+export async function statsReady(page) {
+  await page.waitForSelector('.stats[data-status=ready]', { state: 'attached', timeout: 30_000 });
 }
 
 /**

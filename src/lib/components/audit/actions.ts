@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'layer.read',
+  'stats.read',
   'patrol_route.list',
   'patrol_route.read',
   'patrol_route.create',

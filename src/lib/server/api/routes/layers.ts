@@ -4,20 +4,11 @@ import { requirePermission } from '../middleware/authorize';
 import { afterHref } from '../paging';
 import * as p from '../params';
 import { readQuery } from '../query';
+import { SEIZURE_FILTER_PARAMS, seizureFilter } from '../seizure-filter';
 import * as layers from '../../services/layers';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
-const LAYER_PARAMS = [
-  'province',
-  'bbox',
-  'from',
-  'to',
-  'category',
-  'agency',
-  'limit',
-  'offset',
-  'after',
-] as const;
+const LAYER_PARAMS = [...SEIZURE_FILTER_PARAMS, 'bbox', 'limit', 'offset', 'after'] as const;
 /** Deeper pages than this go by `after` (the `next` link), which costs the same at any depth. */
 const MAX_OFFSET = 100_000;
 /** Reads of these layers are sensitive and go to the audit log with their filters and size. */
@@ -34,13 +25,7 @@ export function layerRoutes(deps: RouteDeps) {
       const id = c.req.param('id');
       layers.layerDef(id); // 404 for an unknown layer before complaining about its parameters
       const q = readQuery(c, LAYER_PARAMS);
-      const filter = {
-        province: p.province(q.province),
-        bbox: p.bbox(q.bbox),
-        ...p.timeRange(q.from, q.to),
-        categories: p.categories(q.category),
-        agencies: p.agencies(q.agency),
-      };
+      const filter = { ...seizureFilter(q), bbox: p.bbox(q.bbox) };
       const page = {
         limit: p.integer('limit', q.limit, 1, config.maxLimit, config.defaultLimit),
         offset: p.integer('offset', q.offset, 0, MAX_OFFSET, 0),
