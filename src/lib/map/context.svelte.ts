@@ -24,6 +24,7 @@ import {
 } from '$lib/domain';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
+import { DeckLayers } from './deck-layers.svelte';
 import { StatsState } from './stats-state.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
@@ -101,6 +102,8 @@ export class MapState {
 
   /** The stats panel's figures, counted by the server over every matching seizure. */
   readonly stats = new StatsState(this);
+  /** deck.gl layers over the map (hot spots, seizure points), built per map view. */
+  readonly deck = new DeckLayers();
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(

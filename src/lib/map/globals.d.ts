@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 
 declare global {
   interface Window {
@@ -6,6 +7,9 @@ declare global {
     __brmMap?: MapLibreMap;
     /** The side-by-side view's maps, by province. */
     __brmInsets?: Partial<Record<'an_giang' | 'lang_son', MapLibreMap>>;
+    /** The deck.gl overlays of the map and of the insets. */
+    __brmDeck?: MapboxOverlay;
+    __brmDecks?: Partial<Record<'an_giang' | 'lang_son', MapboxOverlay>>;
   }
 }
 
