@@ -119,10 +119,10 @@ describe('GET /api/layers/:id', () => {
 
   it('filters seizures by province, time, category, agency and bbox', async () => {
     expect((await features('?province=an_giang')).ids).toEqual([1, 2, 3]);
-    expect((await features('?from=2021-07-01')).ids).toEqual([3, 4, 5, 6]);
-    // A bare `to` date includes that whole day (seizure 2 is at 23:30 UTC on the 30th).
-    expect((await features('?to=2021-06-30')).ids).toEqual([1, 2]);
-    // 23:59:59 at +07:00 on 31 Dec is 16:59:59 UTC: inside a UTC `to=2023-12-31`.
+    // Bare dates are days in Vietnam: seizure 2, at 23:30 UTC on 30 June, is 06:30 on 1 July.
+    expect((await features('?from=2021-07-01')).ids).toEqual([2, 3, 4, 5, 6]);
+    expect((await features('?to=2021-06-30')).ids).toEqual([1]);
+    // A bare `to` date includes that whole day: 23:59:59 at +07:00 on 31 Dec is inside.
     expect((await features('?from=2023-12-31&to=2023-12-31')).ids).toEqual([5]);
     expect((await features('?category=cigarettes')).ids).toEqual([1, 3]);
     expect((await features('?agency=customs,joint')).ids).toEqual([1, 3, 4, 6]);

@@ -137,11 +137,11 @@ describe('GET /api/stats', () => {
   });
 
   it('lists every month of a date window, empty ones at its ends included', async () => {
-    // Bare dates bound UTC days, as the layers read them: seizure 7 (18:00 UTC on 31 Dec) is out.
+    // Bare dates are days in Vietnam: seizure 7 (18:00 UTC on 31 Dec) is 01:00 on 1 January.
     const s = await stats('?from=2024-01-01&to=2024-03-31');
-    expect(s).toMatchObject({ cases: 3, value_vnd: 390 * M });
+    expect(s).toMatchObject({ cases: 4, value_vnd: 400 * M });
     expect(s.by_month).toEqual([
-      month('2024-01', 1, 100 * M),
+      month('2024-01', 2, 110 * M),
       month('2024-02', 2, 290 * M),
       none('2024-03'),
     ]);
@@ -154,11 +154,11 @@ describe('GET /api/stats', () => {
     ]);
   });
 
-  it('takes in the month of a seizure a bare `to` date lets past the month end', async () => {
-    // `to=2024-04-30` ends at 00:00 UTC on 1 May: 17:00 UTC on 30 April is 1 May in Vietnam.
+  it('ends a bare `to` date at midnight in Vietnam, so no month past the window appears', async () => {
+    // 16:59:59 UTC on 30 April is 23:59:59 in Vietnam (in); 17:00 UTC is 1 May (out).
     const s = await stats('?from=2024-04-01&to=2024-04-30');
-    expect(s.cases).toBe(3);
-    expect(s.by_month).toEqual([month('2024-04', 2, 1500 * M), month('2024-05', 1, 60 * M)]);
+    expect(s.cases).toBe(2);
+    expect(s.by_month).toEqual([month('2024-04', 2, 1500 * M)]);
   });
 
   it('reads date-times with a zone as instants, months in Vietnam time', async () => {

@@ -51,11 +51,14 @@ describe('bbox', () => {
 });
 
 describe('time range', () => {
-  it('makes a bare `to` date include that whole day', () => {
+  it('reads bare dates as days in Vietnam (UTC+7), a bare `to` including that whole day', () => {
     expect(p.timeRange('2024-01-01', '2024-01-31')).toEqual({
-      from: new Date('2024-01-01T00:00:00Z'),
-      to: new Date('2024-02-01T00:00:00Z'),
+      from: new Date('2023-12-31T17:00:00Z'),
+      to: new Date('2024-01-31T17:00:00Z'),
     });
+  });
+  it('ends a bare `to` at midnight in Hanoi on the last day of a leap February', () => {
+    expect(p.timeRange(undefined, '2024-02-29').to).toEqual(new Date('2024-02-29T17:00:00Z'));
   });
   it('keeps date-times with a zone exact', () => {
     expect(p.timeRange(undefined, '2024-03-01T07:30:00+07:00').to).toEqual(
@@ -81,8 +84,8 @@ describe('time range', () => {
   );
   it('accepts the first and last days of that range', () => {
     expect(p.timeRange('1900-01-01', '2100-12-31')).toEqual({
-      from: new Date('1900-01-01T00:00:00Z'),
-      to: new Date('2101-01-01T00:00:00Z'),
+      from: new Date('1899-12-31T17:00:00Z'),
+      to: new Date('2100-12-31T17:00:00Z'),
     });
   });
   it('names `to` when it is out of range', () => {

@@ -16,8 +16,8 @@ describe('seizureFilter', () => {
       }),
     ).toEqual({
       province: 'lang_son',
-      from: new Date('2024-01-01T00:00:00Z'),
-      to: new Date('2024-02-01T00:00:00Z'),
+      from: new Date('2023-12-31T17:00:00Z'),
+      to: new Date('2024-01-31T17:00:00Z'),
       categories: ['sugar', 'fuel'],
       agencies: ['joint'],
     });

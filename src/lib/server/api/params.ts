@@ -83,18 +83,21 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * An ISO date (`2024-01-31`) or date-time with a zone. A bare date as an upper bound means the
- * whole of that day, so `to=2024-01-31` includes seizures on the 31st.
+ * An ISO date (`2024-01-31`, a day in Vietnam time) or date-time with a zone. A bare date as an
+ * upper bound means the whole of that day, so `to=2024-01-31` includes seizures on the 31st.
  */
 export function instant(name: string, value: string | undefined, end = false): Date | undefined {
   if (value === undefined || value === '') return undefined;
   if (!DATE.test(value) && !DATETIME.test(value)) {
     throw badParameter(name, 'expected an ISO date (YYYY-MM-DD) or date-time with zone');
   }
-  const date = new Date(DATE.test(value) ? `${value}T00:00:00Z` : value);
+  // A bare date is a day in Vietnam (UTC+7), the zone officers read dates in and months are
+  // counted in: `to=2024-01-31` ends at midnight in Hanoi, not seven hours later.
+  const date = new Date(DATE.test(value) ? `${value}T00:00:00+07:00` : value);
   if (
     Number.isNaN(date.getTime()) ||
-    (DATE.test(value) && date.toISOString().slice(0, 10) !== value)
+    (DATE.test(value) &&
+      new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) !== value)
   ) {
     throw badParameter(name, 'not a real calendar date');
   }
