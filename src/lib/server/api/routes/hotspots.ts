@@ -6,6 +6,8 @@ import { HOTSPOT_PARAMS, hotspotQuery } from '../hotspot-params';
 import { badParameter } from '../../errors';
 import * as hotspots from '../../services/hotspots';
 import { emerging } from '../../services/hotspots-emerging';
+import { forecast } from '../../services/hotspots-forecast';
+import * as p from '../params';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 
@@ -14,6 +16,15 @@ function stepOf(value: string | undefined): 'month' | 'quarter' {
   if (value === undefined || value === '' || value === 'month') return 'month';
   if (value === 'quarter') return 'quarter';
   throw badParameter('step', 'must be month or quarter');
+}
+
+/** `split`: a calendar day, `YYYY-MM-DD` (midnight in Vietnam); absent for rolling splits. */
+function splitOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw badParameter('split', 'expected a date, YYYY-MM-DD');
+  p.instant('split', value);
+  return value;
 }
 
 /** Hot spots over a province's hex grid (DESIGN.md sections 6 and 7). */
@@ -50,5 +61,22 @@ export function hotspotRoutes(deps: RouteDeps) {
       });
       c.header('Content-Type', GEOJSON);
       return c.body(JSON.stringify(result));
+    })
+    .get('/hotspots/forecast', view, async function forecastCheck(c) {
+      const q = readQuery(c, [...HOTSPOT_PARAMS, 'split', 'horizon', 'training']);
+      const split = splitOf(q.split);
+      const options = {
+        split,
+        horizonMonths: q.horizon ? p.integer('horizon', q.horizon, 1, 24, 0) : undefined,
+        trainingMonths: p.integer('training', q.training, 1, 24, 3),
+      };
+      const result = await forecast(deps.db.sql, hotspotQuery(q), options);
+      await deps.audit(c, {
+        action: 'hotspots.forecast.read',
+        target: 'seizures',
+        outcome: 'ok',
+        details: { filters: q, mode: result.mode, cells: result.cells },
+      });
+      return c.json(result);
     });
 }
