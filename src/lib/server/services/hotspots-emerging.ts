@@ -1,13 +1,9 @@
-import {
-  EMERGING_CATEGORIES,
-  emergingHotSpots,
-  hexFeature,
-  type EmergingCategory,
-} from '../../analysis';
+import { EMERGING_CATEGORIES, emergingHotSpots, type EmergingCategory } from '../../analysis';
 import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
 import { seizurePoints } from '../repositories/hotspot-bins';
 import {
+  cellFeature,
   classCounts,
   densityAtCells,
   describeTop,
@@ -67,9 +63,10 @@ export async function emerging(
     await seizurePoints(sql, query.filter),
     query.bandwidthM,
   );
+  const geometries = area.geometries();
   const features = area.cells.map((cell, i) => {
     const e = result.cells[i];
-    return hexFeature(cell, query.cellM, {
+    return cellFeature(cell, geometries[i], {
       cell_id: cell.id,
       count: total[i],
       density: density[i],

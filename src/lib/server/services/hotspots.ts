@@ -1,12 +1,5 @@
 import type { Feature, Polygon } from 'geojson';
-import {
-  giStar,
-  hexFeature,
-  kernelDensity,
-  utmToWgs84,
-  type GiStarResult,
-  type HexCell,
-} from '../../analysis';
+import { giStar, kernelDensity, utmToWgs84, type GiStarResult, type HexCell } from '../../analysis';
 import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
 import { binSeizures, seizurePoints, type CellCount } from '../repositories/hotspot-bins';
@@ -56,6 +49,15 @@ export interface HotspotCollection<P = HotspotProperties, S = HotspotSummary> {
   type: 'FeatureCollection';
   features: Feature<Polygon, P>[];
   summary: S;
+}
+
+/** A cell as a GeoJSON Feature (its id is the cell id), as hexFeature writes it. */
+export function cellFeature<P>(
+  cell: { readonly id: string },
+  geometry: Polygon,
+  properties: P,
+): Feature<Polygon, P> {
+  return { type: 'Feature', id: cell.id, geometry, properties };
 }
 
 /** How many hot cells the summary names. */
@@ -145,8 +147,9 @@ export async function hotspots(sql: Sql, query: HotspotQuery): Promise<HotspotCo
   const { counts, points } = placeCounts(area, rows);
   const gi = giStar(counts, nb, { fdr: query.fdr });
   const density = densityAtCells(area.cells, xy, query.bandwidthM);
+  const geometries = area.geometries();
   const features = area.cells.map((cell, i) =>
-    hexFeature(cell, query.cellM, {
+    cellFeature(cell, geometries[i], {
       cell_id: cell.id,
       count: counts[i],
       density: density[i],
