@@ -183,7 +183,8 @@ async function benchEngine(engine: string, sql: Client) {
     );
     add('GET /api/stats', await median(() => get(`/api/stats?province=${PROVINCE}`)));
   }
-  await sql`drop schema ${sql(schema)} cascade`;
+  if (process.env.BENCH_KEEP) console.log(`kept schema ${schema}`);
+  else await sql`drop schema ${sql(schema)} cascade`;
 }
 
 if (ENGINES.includes('pglite')) {

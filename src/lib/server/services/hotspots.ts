@@ -2,7 +2,12 @@ import type { Feature, Polygon } from 'geojson';
 import { giStar, kernelDensity, utmToWgs84, type GiStarResult, type HexCell } from '../../analysis';
 import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
-import { binSeizures, seizurePoints, type CellCount } from '../repositories/hotspot-bins';
+import {
+  analysisReads,
+  binSeizures,
+  seizurePoints,
+  type CellCount,
+} from '../repositories/hotspot-bins';
 import { nearestPlaces, type NearestPlace } from '../repositories/hotspot-places';
 import { cellIndex, studyArea, studyNeighbours, type StudyArea } from './hotspots-grid';
 
@@ -140,10 +145,12 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  * nearest named gate, waterway or trail.
  */
 export async function hotspots(sql: Sql, query: HotspotQuery): Promise<HotspotCollection> {
-  const area = await studyArea(sql, query.filter.province, query.cellM);
-  const nb = studyNeighbours(area, query.distanceM);
-  const rows = await binSeizures(sql, query.filter, query.cellM);
-  const xy = await seizurePoints(sql, query.filter);
+  const { area, nb, rows, xy } = await analysisReads(sql, async (tx) => {
+    const area = await studyArea(tx, query.filter.province, query.cellM);
+    const nb = studyNeighbours(area, query.distanceM); // refuses a bad band before the scans
+    const rows = await binSeizures(tx, query.filter, query.cellM);
+    return { area, nb, rows, xy: await seizurePoints(tx, query.filter) };
+  });
   const { counts, points } = placeCounts(area, rows);
   const gi = giStar(counts, nb, { fdr: query.fdr });
   const density = densityAtCells(area.cells, xy, query.bandwidthM);
