@@ -25,7 +25,11 @@ import { loadConfig } from '../../src/lib/server/config';
 import { embeddedClient, useSchema, type Client } from '../../src/lib/server/db/client';
 import { startEmbedded } from '../../src/lib/server/db/embedded';
 import { migrate } from '../../src/lib/server/db/migrate';
-import { binSeizures, seizurePoints } from '../../src/lib/server/repositories/hotspot-bins';
+import {
+  analysisReads,
+  binSeizures,
+  seizurePoints,
+} from '../../src/lib/server/repositories/hotspot-bins';
 import { loadGeodata, seedSeizures } from '../../src/lib/server/services/demo-data';
 import { densityAtCells, hotspots, placeCounts } from '../../src/lib/server/services/hotspots';
 import { nearestPlaces } from '../../src/lib/server/repositories/hotspot-places';
@@ -125,12 +129,19 @@ async function benchEngine(engine: string, sql: Client) {
       rows.push({ engine, seizures: n, what, ms, note });
 
     add(
-      'binning (SQL, GROUP BY q, r)',
-      await median(() => binSeizures(sql, query.filter, query.cellM)),
+      'binning (SQL, GROUP BY q, r; analysis settings)',
+      await median(() => analysisReads(sql, (tx) => binSeizures(tx, query.filter, query.cellM))),
     );
     const binned = await binSeizures(sql, query.filter, query.cellM);
     const { counts } = placeCounts(area, binned);
-    add('points x/y fetch (SQL, bytea)', await median(() => seizurePoints(sql, query.filter)));
+    add(
+      'binning (SQL, server defaults: JIT on PostgreSQL)',
+      await median(() => binSeizures(sql, query.filter, query.cellM)),
+    );
+    add(
+      'points x/y fetch (SQL, bytea)',
+      await median(() => analysisReads(sql, (tx) => seizurePoints(tx, query.filter))),
+    );
     add(
       'Gi* (TS, neighbour list built)',
       await median(() => giStar(counts, nb)),
