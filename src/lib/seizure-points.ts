@@ -31,6 +31,11 @@ const PREFIX_BYTES = 12;
 /** Bytes per point in the column blocks. */
 export const BYTES_PER_POINT = 17;
 const DAY_MS = 86_400_000;
+/**
+ * Seizure value classes in VND: a case worth exactly a bound falls in the class above it, a case
+ * without a value in the first. The map sizes its marks by class (styles.ts).
+ */
+export const VALUE_BREAKS_VND = [50_000_000, 200_000_000, 1_000_000_000] as const;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export interface SeizurePointsHeader {

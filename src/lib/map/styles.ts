@@ -18,6 +18,7 @@ import {
   categoriesOf,
   seizureIconId,
 } from './goods-families';
+import { VALUE_BREAKS_VND as POINT_VALUE_BREAKS_VND } from '$lib/seizure-points';
 import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
 import { SDF_SIZE_PX, type Shape } from './shapes';
 
@@ -64,7 +65,7 @@ export const CATEGORY_COLOURS: Record<Category, string> = Object.fromEntries(
  * above it) and the width of the mark in pixels for each of the `breaks.length + 1` classes,
  * as drawn from MARKS_FULL_ZOOM on.
  */
-export const VALUE_BREAKS_VND = [50_000_000, 200_000_000, 1_000_000_000] as const;
+export const VALUE_BREAKS_VND = POINT_VALUE_BREAKS_VND;
 export const MARK_SIZES_PX = [9, 12, 16, 21] as const;
 /**
  * Zoomed out, a province's cases crowd along a thin strip and hide the gates: marks shrink to

@@ -16,6 +16,7 @@ import { basemapRoutes } from './routes/basemap';
 import { healthRoutes } from './routes/health';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
+import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(routeDeps));
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
+  app.route('/', seizureRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
