@@ -2,7 +2,7 @@
  * "Both" provinces: two maps side by side (stacked on a phone), each framed on its own frontier,
  * with each province's figures, the filters shared, and a link that carries no camera.
  */
-import { statsReady } from './lib/map.js';
+import { drawnSeizures, statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 const SIZES = [
@@ -98,13 +98,10 @@ export async function compareScenarios({ page, baseUrl, test, screenshot }) {
       { timeout: 15_000 },
     );
     await insetsIdle(page);
-    const agencies = await page.evaluate(() =>
-      Object.values(window.__brmInsets ?? {}).flatMap((m) =>
-        (m?.queryRenderedFeatures(undefined, { layers: ['seizures-symbol'] }) ?? []).map(
-          (f) => f.properties.lead_agency,
-        ),
-      ),
-    );
+    const agencies = [
+      ...(await drawnSeizures(page, { inset: 'an_giang' })),
+      ...(await drawnSeizures(page, { inset: 'lang_son' })),
+    ].map((f) => f.properties.lead_agency);
     check(agencies.length > 0, 'no seizures drawn on the insets');
     check(
       agencies.every((a) => a === 'customs'),

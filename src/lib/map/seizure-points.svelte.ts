@@ -124,6 +124,7 @@ export class SeizurePointsState {
       return () => controller.abort();
     });
     this.map.deck.set('seizure-points', () => this.layer());
+    window.__brmPoints = this;
   }
 
   #binary(points: SeizurePoints): object {
