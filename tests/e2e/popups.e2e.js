@@ -131,10 +131,7 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
       .locator('button.row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     const missing = pile.members.filter((m) => !keys.includes(`seizures/${m.id}`));
-    check(
-      missing.length === 0,
-      `piled seizures not in the group: ${missing.map((m) => m.id)}`,
-    );
+    check(missing.length === 0, `piled seizures not in the group: ${missing.map((m) => m.id)}`);
     const layers = await entryLayers(page);
     check(layers[0] === 'seizures', `the group is not the first entry: ${layers.join(', ')}`);
     // One row open (the nearest), the others a click away.

@@ -124,7 +124,10 @@ export class SeizurePointsState {
       return () => controller.abort();
     });
     this.map.deck.set('seizure-points', () => this.layer());
-    window.__brmPoints = this;
+    // For browser tests; effects run only in the browser, never during server rendering.
+    $effect(() => {
+      window.__brmPoints = this;
+    });
   }
 
   #binary(points: SeizurePoints): object {
