@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Agency, Category, LayerId, Province } from './domain';
+import { decodeSeizurePoints, type SeizurePoints } from './seizure-points';
 
 /** The most features the API hands out per request (its MAX_LIMIT default). */
 export const MAX_LIMIT = 10_000;
@@ -130,6 +131,46 @@ export async function fetchLayer(
     numberReturned: body.numberReturned ?? features.length,
     numberMatched: body.numberMatched ?? features.length,
   };
+}
+
+/**
+ * Every seizure of a province (or of both) as binary columns (src/lib/seizure-points.ts): the
+ * map filters time, category and agency itself, so only a change of province asks again.
+ */
+export async function fetchSeizurePoints(
+  province: Province | undefined,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<SeizurePoints> {
+  const url = `/api/seizures/points${province ? `?province=${province}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetchFn(url, { credentials: 'same-origin', ...init });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  // An error answers JSON: read it as such for the message and code.
+  if (!response.ok) await getJson(url, init, async () => response);
+  try {
+    return decodeSeizurePoints(await response.arrayBuffer());
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(200, 'bad_response', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** One seizure, as a Feature with the properties of the seizure layer (a popup's record). */
+export async function fetchSeizure(
+  id: number,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<Feature<Geometry, LayerProperties>> {
+  const body = (await getJson(`/api/seizures/${id}`, init, fetchFn)) as Partial<Feature>;
+  if (body?.type !== 'Feature' || !body.geometry) {
+    throw new ApiError(200, 'bad_response', `seizure ${id} is not a Feature`);
+  }
+  return body as Feature<Geometry, LayerProperties>;
 }
 
 /** The filters of `GET /api/stats`: the seizure layer's, without paging or a box. */

@@ -2,7 +2,7 @@
  * "Both" provinces: two maps side by side (stacked on a phone), each framed on its own frontier,
  * with each province's figures, the filters shared, and a link that carries no camera.
  */
-import { statsReady } from './lib/map.js';
+import { drawnSeizures, insetsIdle, statsReady } from './lib/map.js';
 import { check } from './lib/runner.js';
 
 const SIZES = [
@@ -10,36 +10,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
 ];
-
-/**
- * Waits until both inset maps exist, have loaded their style and stopped moving.
- * @param {import('playwright-core').Page} page
- */
-async function insetsIdle(page) {
-  await page.waitForFunction(
-    () => {
-      const maps = Object.values(window.__brmInsets ?? {});
-      return (
-        maps.length === 2 &&
-        maps.every((m) => m?.isStyleLoaded() && !m.isMoving()) &&
-        document.querySelectorAll('.layer-count[data-count]').length === 7
-      );
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  await page.evaluate(() =>
-    Promise.all(
-      Object.values(window.__brmInsets ?? {}).map(
-        (m) =>
-          new Promise((done) => {
-            m?.once('idle', () => done(undefined));
-            m?.triggerRepaint();
-          }),
-      ),
-    ),
-  );
-}
 
 /** @param {import('./lib/context.js').E2EContext} ctx */
 export async function compareScenarios({ page, baseUrl, test, screenshot }) {
@@ -98,13 +68,10 @@ export async function compareScenarios({ page, baseUrl, test, screenshot }) {
       { timeout: 15_000 },
     );
     await insetsIdle(page);
-    const agencies = await page.evaluate(() =>
-      Object.values(window.__brmInsets ?? {}).flatMap((m) =>
-        (m?.queryRenderedFeatures(undefined, { layers: ['seizures-symbol'] }) ?? []).map(
-          (f) => f.properties.lead_agency,
-        ),
-      ),
-    );
+    const agencies = [
+      ...(await drawnSeizures(page, { inset: 'an_giang' })),
+      ...(await drawnSeizures(page, { inset: 'lang_son' })),
+    ].map((f) => f.properties.lead_agency);
     check(agencies.length > 0, 'no seizures drawn on the insets');
     check(
       agencies.every((a) => a === 'customs'),

@@ -12,7 +12,7 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${baseUrl}/`);
     await layersLoaded(page);
-    check((await rendered(page, ['seizures-symbol'])).length > 0, 'no seizures to begin with');
+    check((await rendered(page, ['seizure-points'])).length > 0, 'no seizures to begin with');
     /** @type {string[]} */
     const asked = [];
     const record = (/** @type {import('playwright-core').Request} */ r) => {
@@ -33,7 +33,7 @@ export async function dateFilterScenarios({ page, baseUrl, test, screenshot }) {
       check((await page.textContent('[data-stat=value]'))?.trim() === '–', 'old value shown');
       check(!(await page.isVisible('.stats .bars')), 'old category bars shown');
       await page.waitForTimeout(400);
-      check((await rendered(page, ['seizures-symbol'])).length === 0, 'old seizures still drawn');
+      check((await rendered(page, ['seizure-points'])).length === 0, 'old seizures still drawn');
       check(
         (await page.getAttribute('#filter-to', 'aria-invalid')) === 'true',
         'the end date is not marked invalid',

@@ -63,7 +63,7 @@ export async function filterScenarios({ page, test, screenshot }) {
       { timeout: 15_000 },
     );
     await mapIdle(page);
-    const seizures = await rendered(page, ['seizures-symbol']);
+    const seizures = await rendered(page, ['seizure-points']);
     check(seizures.length > 0, 'no customs seizures drawn');
     check(
       seizures.every((s) => s.properties.lead_agency === 'customs'),

@@ -41,7 +41,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
       border_gates: ['gates-symbol'],
       waterways: ['waterways-river', 'waterways-canal'],
       trails: ['trails-path', 'trails-road'],
-      seizures: ['seizures-symbol'],
+      seizures: ['seizure-points'],
     };
     for (const [name, layers] of Object.entries(groups)) {
       const n = (await rendered(page, layers)).length;
@@ -91,7 +91,7 @@ export async function mapScenarios({ page, context, baseUrl, accounts, watch, te
   });
 
   await test('opens a seizure popup with a dd/mm/yyyy date, dong value and synthetic label', async () => {
-    await clickFeature(page, 'seizures-symbol');
+    await clickFeature(page, 'seizure-points');
     const text = (await page.textContent('.brm-popup')) ?? '';
     check(/(^|\D)\d{2}\/\d{2}\/\d{4}(\D|$)/.test(text), `no dd/mm/yyyy date in: ${text}`);
     check(/\d{1,3}(\.\d{3})*\s₫/.test(text), `no VND value in: ${text}`);

@@ -3,8 +3,8 @@
  * are one entry; a seizure reads in the page's language with its time of day and coordinates,
  * and fits the screen at 1920x1080, 1366x768 and 390x844; a frontier says its accuracy.
  */
-import { layersLoaded, mapIdle } from './lib/map.js';
-import { densestPile, drawnPoints, loneSeizure, px } from './lib/points.js';
+import { drawnSeizures, layersLoaded, mapIdle } from './lib/map.js';
+import { caseRefOf, densestPile, drawnPoints, loneSeizure, px } from './lib/points.js';
 import { check } from './lib/runner.js';
 
 const SIZES = [
@@ -104,7 +104,9 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
       `the gate ${g.name} beside the seizure is not listed: ${layers.join(', ')}`,
     );
     const text = (await page.textContent('.brm-popup')) ?? '';
-    const here = drawn.seizures.filter((o) => px(o, s) < 1).map((o) => o.caseRef);
+    const here = await Promise.all(
+      drawn.seizures.filter((o) => px(o, s) < 1).map((o) => caseRefOf(page, o.id)),
+    );
     check(
       here.some((ref) => text.includes(ref)),
       `the popup does not show the clicked seizure ${here.join(' or ')}`,
@@ -129,10 +131,7 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
       .locator('button.row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     const missing = pile.members.filter((m) => !keys.includes(`seizures/${m.id}`));
-    check(
-      missing.length === 0,
-      `piled seizures not in the group: ${missing.map((m) => m.caseRef)}`,
-    );
+    check(missing.length === 0, `piled seizures not in the group: ${missing.map((m) => m.id)}`);
     const layers = await entryLayers(page);
     check(layers[0] === 'seizures', `the group is not the first entry: ${layers.join(', ')}`);
     // One row open (the nearest), the others a click away.
@@ -190,7 +189,8 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
         await clickAt(page, target);
         const popup = page.locator('.brm-popup').first();
         const text = (await popup.innerText()) ?? '';
-        check(text.includes(target.caseRef), `popup is not the clicked ${target.caseRef}: ${text}`);
+        const caseRef = await caseRefOf(page, target.id);
+        check(text.includes(caseRef), `popup is not the clicked ${caseRef}: ${text}`);
         // Time of day in Vietnam, and coordinates to 5 decimals with a decimal point.
         check(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(text), `no dd/mm/yyyy HH:mm in: ${text}`);
         check(/\b\d{1,2}\.\d{5}, \d{3}\.\d{5}\b/.test(text), `no lat, lon to 5 decimals: ${text}`);
@@ -246,14 +246,14 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
     try {
       for (const locale of ['vi', 'en']) {
         await openMap(page, baseUrl, locale === 'en' ? '?lang=en' : '');
-        const at = await page.evaluate(() => {
+        const seizures = (await drawnSeizures(page)).map((d) => d.point);
+        const at = await page.evaluate((seizures) => {
           const map = window.__brmMap;
           if (!map) throw new Error('no map');
           const box = map.getCanvas().getBoundingClientRect();
           const clickable = [
             'gates-symbol',
             'gates-symbol-minor',
-            'seizures-symbol',
             'waterways-river',
             'waterways-canal',
             'trails-path',
@@ -271,11 +271,14 @@ export async function popupScenarios({ page, baseUrl, test, screenshot }) {
                 ],
                 { layers: clickable.filter((id) => map.getLayer(id)) },
               );
-              if (near.length === 0) return { x: p.x + box.left, y: p.y + box.top };
+              const seizure = seizures.some(
+                (s) => Math.abs(s.x - p.x) <= 12 && Math.abs(s.y - p.y) <= 12,
+              );
+              if (near.length === 0 && !seizure) return { x: p.x + box.left, y: p.y + box.top };
             }
           }
           return null;
-        });
+        }, seizures);
         check(at, 'no clear stretch of frontier to click');
         await clickAt(page, at);
         const text = (await page.locator('.brm-popup').innerText()) ?? '';

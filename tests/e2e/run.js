@@ -24,6 +24,7 @@ import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
 import { popupScenarios } from './popups.e2e.js';
+import { manyPointsScenarios } from './points.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
 import { statsScenarios } from './stats.e2e.js';
 import { userScenarios } from './users.e2e.js';
@@ -69,6 +70,7 @@ async function main() {
     await offlineBasemapScenarios(ctx);
     await noForeignRequestScenario(ctx);
     await pmtilesBasemapScenarios(ctx);
+    await manyPointsScenarios(ctx);
   } finally {
     await browser.close();
     await server?.stop();

@@ -3,6 +3,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEIZURE_POINTS_TYPE, decodeSeizurePoints } from '../../src/lib/seizure-points';
 import { ROOT } from '../lib/app-process';
 import { baseUrl, plannerCookie } from './lib';
 
@@ -59,6 +60,25 @@ describe('compression and caching through the served app', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.body).equals(gunzipSync(gz.body))).toBe(true);
     expect(br.body.length).toBeLessThan(gz.body.length);
+  });
+
+  it('the seizure points (binary columns) go brotli-coded: the same bytes, every seizure, smaller', async () => {
+    const path = '/api/seizures/points';
+    const plain = await raw(path, { cookie });
+    const br = await raw(path, { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe(SEIZURE_POINTS_TYPE);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-type']).toBe(SEIZURE_POINTS_TYPE);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    const body = brotliDecompressSync(br.body);
+    expect(body.equals(plain.body)).toBe(true);
+    const points = decodeSeizurePoints(
+      body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
+    );
+    expect(points.header.count).toBe(inject('seizures'));
+    expect(br.body.length).toBeLessThan(plain.body.length * 0.8);
   });
 
   it('without Accept-Encoding, or for a Range request, the page is identity', async () => {

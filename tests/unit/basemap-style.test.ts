@@ -29,7 +29,7 @@ describe('the offline default', () => {
       order.indexOf('frontier-line'),
     );
     expect(order.indexOf('basemap-place-label-city')).toBeLessThan(
-      order.indexOf('seizures-symbol'),
+      order.indexOf('gates-symbol-minor'),
     );
     expect(order.indexOf('gates-symbol')).toBe(order.length - 1);
   });

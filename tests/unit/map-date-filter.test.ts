@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MapState } from '../../src/lib/map/context.svelte';
 import { dateFilterProblem } from '../../src/lib/map/date-filter';
 import { DEFAULT_VIEW } from '../../src/lib/map/url-state';
+import { AGENCIES, CATEGORIES } from '../../src/lib/domain';
+import { SEIZURE_POINTS_TYPE, encodeSeizurePoints } from '../../src/lib/seizure-points';
 
 const ok = { from: false, to: false };
 
@@ -44,55 +46,61 @@ const ONE_CASE = {
   by_month: [],
 };
 
-/** A server answering every layer with one seizure-like feature, recording what was asked. */
+/** One seizure on 1 June 2022 (Vietnam time), as the points endpoint sends it. */
+const POINTS = encodeSeizurePoints(
+  [
+    {
+      id: 1,
+      lon: 105,
+      lat: 10.5,
+      day: '2022-06-01',
+      category: 'sugar',
+      agency: 'customs',
+      valueClass: 0,
+    },
+  ],
+  {
+    origin: [105, 10.5],
+    categories: [...CATEGORIES],
+    agencies: [...AGENCIES],
+    value_breaks_vnd: [50_000_000, 200_000_000, 1_000_000_000],
+  },
+);
+
+/** A server answering the points, the stats and the layer list, recording what was asked. */
 function fakeApi() {
   const asked: URL[] = [];
   const fetchFn = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://test');
     asked.push(url);
-    const body =
-      url.pathname === '/api/layers'
-        ? { layers: [] }
-        : url.pathname === '/api/stats'
-          ? ONE_CASE
-          : {
-              type: 'FeatureCollection',
-              numberMatched: 1,
-              numberReturned: 1,
-              features: [
-                {
-                  type: 'Feature',
-                  id: 1,
-                  geometry: { type: 'Point', coordinates: [105, 10.5] },
-                  properties: {
-                    occurred_at: '2022-06-01T03:00:00Z',
-                    value_vnd: 5_000_000,
-                    subjects: 2,
-                    lead_agency: 'customs',
-                    category: 'sugar',
-                  },
-                },
-              ],
-            };
+    if (url.pathname === '/api/seizures/points') {
+      return new Response(POINTS.slice(), {
+        status: 200,
+        headers: { 'content-type': SEIZURE_POINTS_TYPE },
+      });
+    }
+    const body = url.pathname === '/api/stats' ? ONE_CASE : { layers: [] };
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: { 'content-type': 'application/json' },
     });
   });
-  const seizureRequests = () => asked.filter((u) => u.pathname === '/api/layers/seizures');
+  const seizureRequests = () =>
+    asked.filter(
+      (u) => u.pathname.startsWith('/api/seizures') || u.pathname.startsWith('/api/layers/'),
+    );
   const statsRequests = () => asked.filter((u) => u.pathname === '/api/stats');
   return { fetchFn, seizureRequests, statsRequests };
 }
 
-// The page's effects call refreshSeizures() and stats.refresh() whenever a filter changes
-// (context.svelte.ts); the tests call them the same way, as effects run only in a browser build.
+// The page's effects load the points on a province change and call stats.refresh() whenever a
+// filter changes (context.svelte.ts); the tests do the same, as effects run only in a browser build.
 describe('the map state with a date filter that cannot be applied', () => {
   let api: ReturnType<typeof fakeApi>;
   let state: MapState;
 
   /** What the page's effect does on a filter change: refresh, then let the request finish. */
   async function settle() {
-    state.refreshSeizures();
     state.stats.refresh();
     await vi.advanceTimersByTimeAsync(200);
   }
@@ -102,6 +110,7 @@ describe('the map state with a date filter that cannot be applied', () => {
     api = fakeApi();
     vi.stubGlobal('fetch', api.fetchFn);
     state = new MapState({ ...DEFAULT_VIEW, from: '2022-01-01', to: '2022-12-31' });
+    await state.points.load(new AbortController().signal);
     await settle();
   });
 
@@ -110,11 +119,13 @@ describe('the map state with a date filter that cannot be applied', () => {
     vi.useRealTimers();
   });
 
-  it('shows results for a valid range', () => {
-    const [first] = api.seizureRequests();
-    expect(first.searchParams.get('from')).toBe('2022-01-01');
-    expect(first.searchParams.get('to')).toBe('2022-12-31');
-    expect(state.loads.seizures.status).toBe('ready');
+  it('draws the seizures of a valid range, fetched once for the province', () => {
+    expect(api.seizureRequests().map((u) => u.pathname + u.search)).toEqual([
+      '/api/seizures/points?province=an_giang',
+    ]);
+    expect(state.points.status).toBe('ready');
+    expect(state.points.counts?.total).toBe(1);
+    expect(state.points.filter?.days).toEqual([-151, 213]);
     expect(api.statsRequests().at(-1)!.search).toBe(
       '?province=an_giang&from=2022-01-01&to=2022-12-31',
     );
@@ -122,50 +133,54 @@ describe('the map state with a date filter that cannot be applied', () => {
     expect(state.stats.data).toMatchObject({ cases: 1, value_vnd: 5_000_000 });
   });
 
-  it('clears the results and asks nothing when the range ends before it starts', async () => {
-    const before = api.seizureRequests().length;
+  it('draws nothing and asks nothing when the range ends before it starts', async () => {
     const statsBefore = api.statsRequests().length;
     state.setDate('to', '2021-06-30');
     await settle();
     expect(state.filterProblem).toBe('range');
-    expect(api.seizureRequests()).toHaveLength(before);
+    expect(api.seizureRequests()).toHaveLength(1);
     expect(api.statsRequests()).toHaveLength(statsBefore);
-    expect(state.data.seizures).toBeUndefined();
-    expect(state.loads.seizures.status).toBe('idle');
+    expect(state.points.filter).toBeNull();
+    expect(state.points.counts).toBeNull();
+    expect(state.points.layer()).toBeNull();
     expect(state.stats.status).toBe('idle');
     expect(state.stats.data).toBeNull();
   });
 
-  it('clears the results and asks nothing while a date field holds text that is not a day', async () => {
-    const before = api.seizureRequests().length;
+  it('draws nothing while a date field holds text that is not a day', async () => {
     state.setDate('from', undefined);
     await settle();
     expect(state.filterProblem).toBe('malformed');
     // The last good value stays in the state, but is not applied.
     expect(state.from).toBe('2022-01-01');
-    expect(api.seizureRequests()).toHaveLength(before);
-    expect(state.data.seizures).toBeUndefined();
+    expect(state.points.counts).toBeNull();
     expect(state.filtersActive).toBe(true);
   });
 
-  it('loads again with the corrected dates', async () => {
+  it('draws again with the corrected dates, without fetching the points again', async () => {
     state.setDate('to', '2021-06-30');
     await settle();
-    state.setDate('to', '2022-06-30');
+    state.setDate('to', '2022-05-31');
     await settle();
     expect(state.filterProblem).toBeNull();
-    const last = api.seizureRequests().at(-1)!;
-    expect(last.searchParams.get('from')).toBe('2022-01-01');
-    expect(last.searchParams.get('to')).toBe('2022-06-30');
-    expect(api.statsRequests().at(-1)!.searchParams.get('to')).toBe('2022-06-30');
+    expect(state.points.counts?.total).toBe(0);
+    state.setDate('to', '2022-06-01'); // a bare `to` day is included whole
+    await settle();
+    expect(state.points.counts?.total).toBe(1);
+    expect(api.seizureRequests()).toHaveLength(1);
+    expect(api.statsRequests().at(-1)!.searchParams.get('to')).toBe('2022-06-01');
     expect(state.stats.data?.cases).toBe(1);
   });
 
-  it('never sends a request for an invalid range, even when a load is asked for directly', async () => {
-    state.setDate('to', '2021-06-30');
-    const before = api.seizureRequests().length;
-    await state.load('seizures', new AbortController().signal);
-    expect(api.seizureRequests()).toHaveLength(before);
+  it('filters categories and agencies on the points, not by asking', async () => {
+    state.categories = ['fuel'];
+    expect(state.points.counts?.total).toBe(0);
+    state.categories = ['sugar'];
+    state.agencies = ['customs'];
+    expect(state.points.counts?.total).toBe(1);
+    state.agencies = ['joint'];
+    expect(state.points.counts?.total).toBe(0);
+    expect(api.seizureRequests()).toHaveLength(1);
   });
 
   it('forgets mistyped text when the dates are set from outside the fields', async () => {
@@ -175,6 +190,6 @@ describe('the map state with a date filter that cannot be applied', () => {
     await settle();
     expect(state.malformed).toEqual({ from: false, to: false });
     expect(state.dateResets).toBe(resets + 1);
-    expect(api.seizureRequests().at(-1)!.searchParams.get('from')).toBe('2023-01-01');
+    expect(state.points.counts?.total).toBe(0);
   });
 });

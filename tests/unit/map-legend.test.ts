@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, GATE_KINDS, LAYER_IDS } from '../../src/lib/domain';
 import { vi } from '../../src/lib/i18n/messages';
 import { FAMILY_STYLES, GOODS_FAMILIES } from '../../src/lib/map/goods-families';
-import { NEUTRAL_MARK, legendGroups } from '../../src/lib/map/legend';
-import { GATE_STYLES } from '../../src/lib/map/styles';
+import { legendGroups } from '../../src/lib/map/legend';
+import { AGENCY_COLOURS, GATE_STYLES } from '../../src/lib/map/styles';
 
 describe('legend', () => {
   it('labels every row and heading with a message that exists', () => {
@@ -21,17 +21,17 @@ describe('legend', () => {
     expect(gates.entries.map((e) => e.match?.value)).toEqual([...GATE_KINDS]);
     expect(gates.entries[0].swatch).toEqual({ type: 'badge', ...GATE_STYLES.international });
   });
-  it('explains agency colours and, apart, the family shapes in neutral grey', () => {
-    const [colours, shapes] = legendGroups('seizures', 'agency');
-    expect(colours.entries.map((e) => e.label)).toEqual([
+  it('explains agency colours with circles, as the points are drawn', () => {
+    const groups = legendGroups('seizures', 'agency');
+    expect(groups).toHaveLength(1);
+    expect(groups[0].entries.map((e) => e.label)).toEqual([
       'agency.customs',
       'agency.border_guard',
       'agency.joint',
     ]);
-    expect(shapes.title).toBe('legend.familyShape');
-    expect(shapes.entries.map((e) => e.swatch)).toEqual(
-      GOODS_FAMILIES.map((f) =>
-        expect.objectContaining({ shape: FAMILY_STYLES[f].shape, colour: NEUTRAL_MARK }),
+    expect(groups[0].entries.map((e) => e.swatch)).toEqual(
+      (['customs', 'border_guard', 'joint'] as const).map((a) =>
+        expect.objectContaining({ type: 'mark', shape: 'circle', colour: AGENCY_COLOURS[a] }),
       ),
     );
   });
@@ -40,7 +40,9 @@ describe('legend', () => {
     expect(groups).toHaveLength(1);
     const [families] = groups;
     expect(families.entries.map((e) => e.swatch)).toEqual(
-      GOODS_FAMILIES.map((f) => expect.objectContaining({ ...FAMILY_STYLES[f] })),
+      GOODS_FAMILIES.map((f) =>
+        expect.objectContaining({ shape: 'circle', colour: FAMILY_STYLES[f].colour }),
+      ),
     );
     const counted = families.entries.flatMap((e) => e.match!.value as string[]);
     expect(counted.sort()).toEqual([...CATEGORIES].sort());

@@ -5,7 +5,7 @@ import { GATE_KINDS, LAYER_IDS } from '../../src/lib/domain';
 import { basemapStyle } from '../../src/lib/map/basemap';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { FAMILY_STYLES, GOODS_FAMILIES, categoriesOf } from '../../src/lib/map/goods-families';
-import { SDF_SIZE_PX } from '../../src/lib/map/shapes';
+import { POINTS_BEFORE_ID } from '../../src/lib/map/seizure-points.svelte';
 import {
   AGENCY_COLOURS,
   BADGES_FULL_ZOOM,
@@ -17,13 +17,9 @@ import {
   GATE_STYLES,
   MAP_LAYERS,
   MARK_SIZES_PX,
-  SEIZURE_LAYER,
   dataLayerSpecs,
   gateLabelOffsets,
   markScaleAt,
-  seizureColour,
-  seizureIcon,
-  seizureIconSize,
   valueClass,
   valueClasses,
 } from '../../src/lib/map/styles';
@@ -40,22 +36,14 @@ describe('seizure value classes', () => {
     expect(valueClass(1_000_000_000)).toBe(3);
     expect(valueClass(5_000_000_000)).toBe(3);
   });
-  it('draws the marks at the sizes the legend shows, at full size from zoom 11', () => {
-    const width = (zoom: number, value: unknown) =>
-      (evaluateProperty('symbol', 'layout', 'icon-size', seizureIconSize(), zoom, {
-        value_vnd: value,
-      }) as number) * SDF_SIZE_PX;
-    expect([0, 50_000_000, 200_000_000, 1_000_000_000].map((v) => width(11, v))).toEqual(
-      MARK_SIZES_PX.map((px) => expect.closeTo(px, 2)),
-    );
-    expect(width(14, '5000000000')).toBeCloseTo(21, 2);
-    expect(width(11, null)).toBeCloseTo(9, 2);
+  it('lists the size classes the legend shows, at full size from zoom 11', () => {
     expect(valueClasses()).toEqual([
       [0, 50_000_000, 9],
       [50_000_000, 200_000_000, 12],
       [200_000_000, 1_000_000_000, 16],
       [1_000_000_000, null, 21],
     ]);
+    expect(MARK_SIZES_PX).toEqual([9, 12, 16, 21]);
   });
   it('shrinks the marks zoomed out, as the legend says', () => {
     expect(markScaleAt(6)).toBe(0.75);
@@ -63,59 +51,16 @@ describe('seizure value classes', () => {
     expect(markScaleAt(9.5)).toBeCloseTo(0.875);
     expect(markScaleAt(11)).toBe(1);
     expect(markScaleAt(null)).toBe(1);
-    const width = (zoom: number) =>
-      (evaluateProperty('symbol', 'layout', 'icon-size', seizureIconSize(), zoom, {
-        value_vnd: 300_000_000,
-      }) as number) * SDF_SIZE_PX;
-    for (const zoom of [6, 8, 9.5, 11]) {
-      expect(width(zoom)).toBeCloseTo(valueClasses(zoom)[2][2], 1);
-    }
-  });
-  it('draws small cases over big ones', () => {
-    const layer = dataLayerSpecs('vi', 'agency').find((l) => l.id === SEIZURE_LAYER)!;
-    const key = (value: number) =>
-      evaluateProperty(
-        'symbol',
-        'layout',
-        'symbol-sort-key',
-        layer.layout!['symbol-sort-key' as never],
-        9,
-        {
-          value_vnd: value,
-        },
-      ) as number;
-    expect(key(10_000_000)).toBeGreaterThan(key(2_000_000_000));
+    expect(valueClasses(9.5)[2][2]).toBeCloseTo(14, 5);
   });
 });
 
-describe('seizure marks', () => {
-  const paint = (mode: 'agency' | 'category', properties: Record<string, unknown>) =>
-    evaluateProperty('symbol', 'paint', 'icon-color', seizureColour(mode), 9, properties);
-  it('colours by lead agency, grey when unknown', () => {
-    expect(paint('agency', { lead_agency: 'customs' })).toBe(AGENCY_COLOURS.customs);
-    expect(paint('agency', { lead_agency: 'joint' })).toBe(AGENCY_COLOURS.joint);
-    expect(paint('agency', { lead_agency: 'navy' })).toBe('#888888');
-  });
-  it('colours by goods family, every category with its family', () => {
+describe('seizure colours', () => {
+  it('give every category its family colour', () => {
     for (const f of GOODS_FAMILIES) {
-      for (const c of categoriesOf(f)) {
-        expect(paint('category', { category: c }), c).toBe(FAMILY_STYLES[f].colour);
-        expect(CATEGORY_COLOURS[c]).toBe(FAMILY_STYLES[f].colour);
-      }
+      for (const c of categoriesOf(f)) expect(CATEGORY_COLOURS[c], c).toBe(FAMILY_STYLES[f].colour);
     }
-    expect(paint('category', { category: 'unheard-of' })).toBe(
-      FAMILY_STYLES.prohibited_other.colour,
-    );
-  });
-  it('shapes each mark after its goods family, whatever the colouring', () => {
-    const icon = (category: string) =>
-      String(evaluateProperty('symbol', 'layout', 'icon-image', seizureIcon(), 9, { category }));
-    expect(icon('cigarettes')).toBe('seizure-tobacco_alcohol');
-    expect(icon('alcohol')).toBe('seizure-tobacco_alcohol');
-    expect(icon('gold')).toBe('seizure-currency_gold');
-    expect(icon('drugs')).toBe('seizure-drugs_medicines');
-    expect(icon('textiles')).toBe('seizure-manufactured');
-    expect(icon('unheard-of')).toBe('seizure-prohibited_other');
+    expect(new Set(Object.values(AGENCY_COLOURS)).size).toBe(3);
   });
 });
 
@@ -164,10 +109,13 @@ describe('layer specs', () => {
     for (const id of LAYER_IDS) for (const layer of MAP_LAYERS[id]) expect(ids).toContain(layer);
     for (const c of CLICKABLE_LAYERS) expect(ids).toContain(c.mapLayer);
   });
-  it('draw seizures above the lines, and gates and their names above the seizures', () => {
-    expect(ids.indexOf(SEIZURE_LAYER)).toBeGreaterThan(ids.indexOf('frontier-line'));
-    for (const id of ['gates-symbol-minor', 'gates-label', 'gates-symbol']) {
-      expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf(SEIZURE_LAYER));
+  it('leave the seizures to deck.gl, placed above the lines and under the gates', () => {
+    expect(MAP_LAYERS.seizures).toEqual([]);
+    expect(CLICKABLE_LAYERS.some((c) => c.layer === 'seizures')).toBe(false);
+    // The points layer goes right before POINTS_BEFORE_ID: above the frontier, under the gates.
+    expect(ids.indexOf(POINTS_BEFORE_ID)).toBeGreaterThan(ids.indexOf('frontier-line'));
+    for (const id of ['gates-label', 'gates-symbol']) {
+      expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf(POINTS_BEFORE_ID));
     }
     // maplibre places the top layer first: major badges, then names, which make way for them.
     expect(ids.indexOf('gates-symbol')).toBeGreaterThan(ids.indexOf('gates-label'));

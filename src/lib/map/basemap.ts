@@ -28,14 +28,7 @@ import {
   offlineNameLayers,
   offlineSource,
 } from './offline-style';
-import {
-  FONT_BOLD,
-  FONT_REGULAR,
-  SEIZURE_LAYER,
-  SOURCE_IDS,
-  dataLayerSpecs,
-  type ColourMode,
-} from './styles';
+import { FONT_BOLD, FONT_REGULAR, SOURCE_IDS, dataLayerSpecs, type ColourMode } from './styles';
 
 type Locale = 'vi' | 'en';
 
@@ -57,8 +50,8 @@ export interface Basemap {
   transformRequest: (url: string, type?: ResourceType) => RequestParameters | undefined;
 }
 
-/** Data layers drawn over the basemap's names (points stay on top of everything). */
-const POINT_LAYERS = [SEIZURE_LAYER, 'gates-symbol-minor', 'gates-label', 'gates-symbol'];
+/** Data layers drawn over the basemap's names (the seizure points, deck.gl, go right under them). */
+const POINT_LAYERS = ['gates-symbol-minor', 'gates-label', 'gates-symbol'];
 const OUR_FONTS: string[] = [FONT_REGULAR, FONT_BOLD];
 const emptySource = (): SourceSpecification => ({
   type: 'geojson',

@@ -25,6 +25,7 @@ import {
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
 import { DeckLayers } from './deck-layers.svelte';
+import { SeizurePointsState } from './seizure-points.svelte';
 import { StatsState } from './stats-state.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
@@ -40,7 +41,7 @@ export interface LayerLoad {
   error: unknown;
 }
 
-/** Layers that do not depend on the seizure filters: reloaded only when the province changes. */
+/** Layers loaded as GeoJSON, reloaded only when the province changes (seizures come as points). */
 export const STATIC_LAYERS = LAYER_IDS.filter((id) => id !== 'seizures');
 
 const idle = (): LayerLoad => ({
@@ -104,6 +105,8 @@ export class MapState {
   readonly stats = new StatsState(this);
   /** deck.gl layers over the map (hot spots, seizure points), built per map view. */
   readonly deck = new DeckLayers();
+  /** Every seizure of the province as binary columns, filtered on the GPU. */
+  readonly points = new SeizurePointsState(this);
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(
@@ -170,20 +173,12 @@ export class MapState {
     this.agencies = [];
   }
 
-  /** Forgets the seizures shown: they no longer match the filters. */
-  dropSeizures(): void {
-    if (this.data.seizures) {
-      const { seizures: _stale, ...rest } = this.data;
-      this.data = rest;
-    }
-    this.loads.seizures = idle();
-  }
-
   /** Forgets every loaded record (on sign-out, so the next user starts from nothing). */
   clearData(): void {
     this.data = {};
     this.catalogue = [];
     for (const id of LAYER_IDS) this.loads[id] = idle();
+    this.points.clear();
     this.stats.clear();
   }
 
@@ -218,23 +213,16 @@ export class MapState {
     return load.province === this.province && (load.status === 'ready' || load.status === 'error');
   }
 
-  queryFor(id: LayerId): LayerQuery {
+  queryFor(): LayerQuery {
     const query: LayerQuery = { limit: MAX_LIMIT };
     if (this.province !== 'all') query.province = this.province;
-    if (id === 'seizures') {
-      if (this.from) query.from = this.from;
-      if (this.to) query.to = this.to;
-      if (this.categories.length > 0) query.category = this.categories;
-      if (this.agencies.length > 0) query.agency = this.agencies;
-    }
     return query;
   }
 
+  /** Loads a layer other than the seizures (those come as points: `points`). */
   async load(id: LayerId, signal: AbortSignal): Promise<void> {
-    // Never ask with dates that cannot be applied: the answer would not be what was meant.
-    if (id === 'seizures' && this.filterProblem) return this.dropSeizures();
     const province = this.province;
-    const query = this.queryFor(id);
+    const query = this.queryFor();
     this.loads[id] = { ...this.loads[id], status: 'loading', error: null };
     try {
       const fc = await fetchLayer(id, query, { signal });
@@ -255,24 +243,6 @@ export class MapState {
       this.loads[id] = { status: 'error', province, matched: 0, returned: 0, error };
       this.onError(error);
     }
-  }
-
-  /**
-   * Brings the seizures in line with the filters: drops them at once while the dates cannot be
-   * applied, otherwise loads them after a short pause, so quick successive edits (typing a date)
-   * end in one request. Returns what cancels the pending load.
-   */
-  refreshSeizures(): () => void {
-    if (this.filterProblem) {
-      this.dropSeizures();
-      return () => {};
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => void this.load('seizures', controller.signal), 150);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
   }
 
   async loadCatalogue(signal?: AbortSignal): Promise<void> {
@@ -308,16 +278,19 @@ export class MapState {
         return () => controller.abort();
       });
     }
+    this.points.watch();
+    // The seizures' row in the layer panel: what is drawn, counted with the GPU's filter. Every
+    // seizure of the province is loaded, so matched and returned are the same: no cut.
     $effect(() => {
-      void this.province;
-      void this.from;
-      void this.to;
-      void this.categories.length;
-      void this.agencies.length;
-      void this.reloads.seizures;
-      void this.filterProblem;
-      if (!this.enabled) return;
-      return untrack(() => this.refreshSeizures());
+      const { status, province, error, counts } = this.points;
+      const problem = this.filterProblem;
+      untrack(() => {
+        if (problem || status === 'idle') this.loads.seizures = idle();
+        else if (status === 'ready' && counts) {
+          const n = counts.total;
+          this.loads.seizures = { status, province, matched: n, returned: n, error: null };
+        } else this.loads.seizures = { status, province, matched: 0, returned: 0, error };
+      });
     });
     this.stats.watch();
   }

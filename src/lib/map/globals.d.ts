@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { SeizurePointsState } from './seizure-points.svelte';
 
 declare global {
   interface Window {
@@ -10,6 +11,8 @@ declare global {
     /** The deck.gl overlays of the map and of the insets. */
     __brmDeck?: MapboxOverlay;
     __brmDecks?: Partial<Record<'an_giang' | 'lang_son', MapboxOverlay>>;
+    /** The seizure points and the filter they are drawn with (seizure-points.svelte.ts). */
+    __brmPoints?: SeizurePointsState;
   }
 }
 

@@ -1,13 +1,11 @@
 /**
  * The map's images, drawn at run time from the polygons in shapes.ts, so the map needs no sprite
  * file and the legend (SVG from the same polygons) always matches: a full-colour badge per gate
- * kind, and a signed distance field per goods family that the seizure layer tints by agency or
- * family (`icon-color`).
+ * kind. (Seizures are circles drawn by deck.gl: seizure-points.svelte.ts.)
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { GATE_KINDS } from '$lib/domain';
-import { FAMILY_STYLES, GOODS_FAMILIES, seizureIconId } from './goods-families';
-import { badgeImage, sdfImage } from './shapes';
+import { badgeImage } from './shapes';
 import { GATE_STYLES, gateIconId } from './styles';
 
 /** Badges are drawn at twice their CSS size, so they stay sharp on high-density screens. */
@@ -21,11 +19,5 @@ export function addMapIcons(map: MapLibreMap): void {
     map.addImage(id, badgeImage(shape, colour, sizePx, BADGE_PIXEL_RATIO), {
       pixelRatio: BADGE_PIXEL_RATIO,
     });
-  }
-  for (const family of GOODS_FAMILIES) {
-    const id = seizureIconId(family);
-    if (map.hasImage(id)) continue;
-    // pixelRatio 1 keeps maplibre's SDF halo width in CSS pixels; SDFs scale smoothly anyway.
-    map.addImage(id, sdfImage(FAMILY_STYLES[family].shape), { sdf: true, pixelRatio: 1 });
   }
 }

@@ -29,7 +29,7 @@ export interface LegendGroup {
   entries: LegendEntry[];
 }
 
-/** The colour of the shape rows when colour says the agency: shape alone carries the family. */
+/** The grey of the size rows: size, not colour, is what they explain. */
 export const NEUTRAL_MARK = '#5d6b79';
 const LEGEND_MARK_PX = 11;
 
@@ -50,13 +50,14 @@ export const LAYER_SWATCH: Record<LayerId, Swatch> = {
   patrol_routes: { type: 'line', colour: COLOURS.patrol, width: 3.5 },
 };
 
-function familyEntries(coloured: boolean): LegendEntry[] {
+/** Goods families by colour: the points are circles, so colour alone tells the family. */
+function familyEntries(): LegendEntry[] {
   return GOODS_FAMILIES.map((f) => ({
     label: `family.${f}` as MessageKey,
     swatch: {
       type: 'mark',
-      shape: FAMILY_STYLES[f].shape,
-      colour: coloured ? FAMILY_STYLES[f].colour : NEUTRAL_MARK,
+      shape: 'circle',
+      colour: FAMILY_STYLES[f].colour,
       sizePx: LEGEND_MARK_PX,
     },
     match: { property: 'category', value: categoriesOf(f) },
@@ -112,7 +113,7 @@ export function legendGroups(layer: LayerId, colourMode: ColourMode): LegendGrou
       ];
     case 'seizures':
       if (colourMode === 'category') {
-        return [{ entries: familyEntries(true) }];
+        return [{ entries: familyEntries() }];
       }
       return [
         {
@@ -122,7 +123,6 @@ export function legendGroups(layer: LayerId, colourMode: ColourMode): LegendGrou
             match: { property: 'lead_agency', value: a },
           })),
         },
-        { title: 'legend.familyShape', entries: familyEntries(false) },
       ];
     default:
       return [];

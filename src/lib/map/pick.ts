@@ -36,6 +36,8 @@ export interface PickEntry {
   features: PickedFeature[];
   /** From the pointer to the feature (lines with their handicap added), in CSS pixels. */
   distancePx: number;
+  /** Seizures of the pile beyond those listed in `features` (a popup lists a bounded number). */
+  more?: number;
 }
 
 /** Lines further than this from the pointer were not clicked, whatever the query box held. */

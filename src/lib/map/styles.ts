@@ -3,23 +3,11 @@
  * builds the legend that explains them from the same constants.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import {
-  AGENCIES,
-  CATEGORIES,
-  GATE_KINDS,
-  type Agency,
-  type Category,
-  type LayerId,
-} from '$lib/domain';
-import {
-  CATEGORY_FAMILY,
-  FAMILY_STYLES,
-  GOODS_FAMILIES,
-  categoriesOf,
-  seizureIconId,
-} from './goods-families';
+import { CATEGORIES, GATE_KINDS, type Agency, type Category, type LayerId } from '$lib/domain';
+import { CATEGORY_FAMILY, FAMILY_STYLES } from './goods-families';
+import { VALUE_BREAKS_VND as POINT_VALUE_BREAKS_VND } from '$lib/seizure-points';
 import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
-import { SDF_SIZE_PX, type Shape } from './shapes';
+import type { Shape } from './shapes';
 
 export { SHAPES, type Shape } from './shapes';
 
@@ -64,7 +52,7 @@ export const CATEGORY_COLOURS: Record<Category, string> = Object.fromEntries(
  * above it) and the width of the mark in pixels for each of the `breaks.length + 1` classes,
  * as drawn from MARKS_FULL_ZOOM on.
  */
-export const VALUE_BREAKS_VND = [50_000_000, 200_000_000, 1_000_000_000] as const;
+export const VALUE_BREAKS_VND = POINT_VALUE_BREAKS_VND;
 export const MARK_SIZES_PX = [9, 12, 16, 21] as const;
 /**
  * Zoomed out, a province's cases crowd along a thin strip and hide the gates: marks shrink to
@@ -75,7 +63,7 @@ export const MARKS_FULL_ZOOM = 11;
 export const MARKS_LOW_SCALE = 0.75;
 export const MARK_OPACITY = { low: 0.72, full: 0.9 } as const;
 
-/** Index of the value class of a seizure (0 = smallest), as the map's `step` expression does. */
+/** Index of the value class of a seizure (0 = smallest), as the server's points body gives it. */
 export function valueClass(valueVnd: number): number {
   let i = 0;
   while (i < VALUE_BREAKS_VND.length && valueVnd >= VALUE_BREAKS_VND[i]) i++;
@@ -103,18 +91,15 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
   waterways: ['waterways-canal', 'waterways-river', 'waterways-label'],
   trails: ['trails-path', 'trails-road'],
   patrol_routes: ['patrol-routes-line'],
-  seizures: ['seizures-symbol'],
+  // Drawn by deck.gl (seizure-points.svelte.ts), which reads `visible` itself.
+  seizures: [],
   border_gates: ['gates-symbol-minor', 'gates-label', 'gates-symbol'],
 };
-
-/** The map layer of the seizure marks (a symbol layer: shapes per goods family). */
-export const SEIZURE_LAYER = 'seizures-symbol';
 
 /** Layers a click can open a popup on, most specific first. */
 export const CLICKABLE_LAYERS: { mapLayer: string; layer: LayerId }[] = [
   { mapLayer: 'gates-symbol', layer: 'border_gates' },
   { mapLayer: 'gates-symbol-minor', layer: 'border_gates' },
-  { mapLayer: 'seizures-symbol', layer: 'seizures' },
   { mapLayer: 'patrol-routes-line', layer: 'patrol_routes' },
   { mapLayer: 'trails-path', layer: 'trails' },
   { mapLayer: 'trails-road', layer: 'trails' },
@@ -128,60 +113,6 @@ export function nameField(locale: 'vi' | 'en'): ExpressionSpecification {
   return locale === 'vi'
     ? ['coalesce', ['get', 'name_vi'], ['get', 'name_en'], '']
     : ['coalesce', ['get', 'name_en'], ['get', 'name_vi'], ''];
-}
-
-export function seizureColour(mode: ColourMode): ExpressionSpecification {
-  if (mode === 'category') {
-    const pairs = GOODS_FAMILIES.flatMap((f) => [categoriesOf(f), FAMILY_STYLES[f].colour]);
-    return [
-      'match',
-      ['get', 'category'],
-      ...pairs,
-      FAMILY_STYLES.prohibited_other.colour,
-    ] as unknown as ExpressionSpecification;
-  }
-  const pairs = AGENCIES.flatMap((a) => [a, AGENCY_COLOURS[a]]);
-  return [
-    'match',
-    ['get', 'lead_agency'],
-    ...pairs,
-    '#888888',
-  ] as unknown as ExpressionSpecification;
-}
-
-/** The mark's shape: its goods family's, whatever the colouring. */
-export function seizureIcon(): ExpressionSpecification {
-  const pairs = GOODS_FAMILIES.flatMap((f) => [categoriesOf(f), seizureIconId(f)]);
-  return [
-    'match',
-    ['get', 'category'],
-    ...pairs,
-    seizureIconId('prohibited_other'),
-  ] as unknown as ExpressionSpecification;
-}
-
-/** `icon-size` of a mark of value class sizes (px) scaled by `scale`, for the SDF images. */
-function sizeByValue(scale: number): ExpressionSpecification {
-  const icon = (px: number) => +((px * scale) / SDF_SIZE_PX).toFixed(4);
-  const steps = VALUE_BREAKS_VND.flatMap((b, i) => [b, icon(MARK_SIZES_PX[i + 1])]);
-  return [
-    'step',
-    ['to-number', ['get', 'value_vnd'], 0],
-    icon(MARK_SIZES_PX[0]),
-    ...steps,
-  ] as ExpressionSpecification;
-}
-
-export function seizureIconSize(): ExpressionSpecification {
-  return [
-    'interpolate',
-    ['linear'],
-    ['zoom'],
-    MARKS_LOW_ZOOM,
-    sizeByValue(MARKS_LOW_SCALE),
-    MARKS_FULL_ZOOM,
-    sizeByValue(1),
-  ] as ExpressionSpecification;
 }
 
 /**
@@ -246,8 +177,15 @@ export const MAJOR_GATE_KINDS: GateKind[] = ['international', 'main'];
 const isMajorGate: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', MAJOR_GATE_KINDS]];
 const notKind = (kind: string): FilterSpecification => ['!=', ['get', 'kind'], kind];
 
-/** The data layers' maplibre specs, bottom to top; sources are named after the layer ids. */
-export function dataLayerSpecs(locale: 'vi' | 'en', colourMode: ColourMode): LayerSpecification[] {
+/**
+ * The data layers' maplibre specs, bottom to top; sources are named after the layer ids. The
+ * colouring no longer changes a spec (the seizures are deck.gl's), but the basemap's callers
+ * still pass it.
+ */
+export function dataLayerSpecs(
+  locale: 'vi' | 'en',
+  _colourMode?: ColourMode,
+): LayerSpecification[] {
   return [
     {
       id: 'provinces-fill',
@@ -395,33 +333,6 @@ export function dataLayerSpecs(locale: 'vi' | 'en', colourMode: ColourMode): Lay
         'text-opacity': 0.8,
       },
     },
-    {
-      id: SEIZURE_LAYER,
-      type: 'symbol',
-      source: 'seizures',
-      layout: {
-        'icon-image': seizureIcon(),
-        'icon-size': seizureIconSize(),
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        // Higher keys are drawn over lower ones: small cases stay visible on top of big ones.
-        'symbol-sort-key': ['-', 0, ['to-number', ['get', 'value_vnd'], 0]],
-      },
-      paint: {
-        'icon-color': seizureColour(colourMode),
-        'icon-opacity': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          MARKS_LOW_ZOOM,
-          MARK_OPACITY.low,
-          MARKS_FULL_ZOOM,
-          MARK_OPACITY.full,
-        ],
-        'icon-halo-color': COLOURS.seizureStroke,
-        'icon-halo-width': 1,
-      },
-    },
     // Every gate is always drawn. Badges of the gates that matter most are placed first (the
     // top layer) and labels make way for them; lesser gates' badges lie under the labels, so a
     // crowded crossing such as Huu Nghi still shows its international gates' names.
@@ -489,12 +400,11 @@ export const SOURCE_IDS = [
   'waterways',
   'trails',
   'patrol_routes',
-  'seizures',
   'border_gates',
   'labels',
 ] as const;
 
-/** How much of its full size a seizure mark is drawn at `zoom` (as the map's `icon-size`). */
+/** How much of its full size a seizure mark is drawn at `zoom` (the points layer's radius scale). */
 export function markScaleAt(zoom: number | null): number {
   if (zoom === null || zoom >= MARKS_FULL_ZOOM) return 1;
   if (zoom <= MARKS_LOW_ZOOM) return MARKS_LOW_SCALE;

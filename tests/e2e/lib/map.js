@@ -49,12 +49,14 @@ export async function statsReady(page) {
 }
 
 /**
- * Rendered features of map layers, as plain objects.
+ * Rendered features of map layers, as plain objects; `seizure-points` names the deck.gl points.
  * @param {import('playwright-core').Page} page
  * @param {string[]} layers
  */
-export function rendered(page, layers) {
-  return page.evaluate((ids) => {
+export async function rendered(page, layers) {
+  // The seizures are deck.gl's: found in their columns rather than in maplibre's tiles.
+  const points = layers.includes('seizure-points') ? await drawnSeizures(page) : [];
+  const others = await page.evaluate((ids) => {
     const map = window.__brmMap;
     if (!map) return [];
     return map
@@ -68,6 +70,7 @@ export function rendered(page, layers) {
             : null,
       }));
   }, layers);
+  return [...others, ...points];
 }
 
 /**
@@ -91,4 +94,77 @@ export async function clickFeature(page, layer) {
   await page.mouse.click(box.x + target.point.x, box.y + target.point.y);
   await page.locator('.brm-popup').waitFor({ state: 'visible', timeout: 5000 });
   return target;
+}
+
+/**
+ * The seizure points the map draws (deck.gl, `seizure-points`) inside a map's view, found in
+ * their columns with the filter the GPU applies, projected to the map's pixels: at most `max`.
+ * @param {import('playwright-core').Page} page
+ * @param {{ inset?: 'an_giang' | 'lang_son', max?: number }} [options]
+ * @returns {Promise<{ layer: string, properties: Record<string, unknown>, point: { x: number, y: number } }[]>}
+ */
+export function drawnSeizures(page, options = {}) {
+  return page.evaluate(
+    ({ inset, max }) => {
+      const map = inset ? window.__brmInsets?.[inset] : window.__brmMap;
+      const state = window.__brmPoints;
+      if (!map || !state?.points || !state.filter || !state.map.visible.seizures) return [];
+      const { points, filter } = state;
+      const [lon0, lat0] = points.header.origin;
+      const categories = new Set(filter.categories);
+      const agencies = new Set(filter.agencies);
+      const bounds = map.getBounds();
+      const out = [];
+      for (let i = 0; i < points.ids.length && out.length < max; i++) {
+        const d = points.days[i];
+        if (d < filter.days[0] || d > filter.days[1]) continue;
+        if (!categories.has(points.categories[i]) || !agencies.has(points.agencies[i])) continue;
+        /** @type {[number, number]} */
+        const lngLat = [lon0 + points.offsets[2 * i], lat0 + points.offsets[2 * i + 1]];
+        if (!bounds.contains(lngLat)) continue;
+        const p = map.project(lngLat);
+        out.push({
+          layer: 'seizure-points',
+          properties: {
+            id: points.ids[i],
+            category: points.header.categories[points.categories[i]],
+            lead_agency: points.header.agencies[points.agencies[i]],
+          },
+          point: { x: p.x, y: p.y },
+        });
+      }
+      return out;
+    },
+    { inset: options.inset, max: options.max ?? 50_000 },
+  );
+}
+
+/**
+ * Waits until both inset maps exist, have loaded their style and stopped moving.
+ * @param {import('playwright-core').Page} page
+ */
+export async function insetsIdle(page) {
+  await page.waitForFunction(
+    () => {
+      const maps = Object.values(window.__brmInsets ?? {});
+      return (
+        maps.length === 2 &&
+        maps.every((m) => m?.isStyleLoaded() && !m.isMoving()) &&
+        document.querySelectorAll('.layer-count[data-count]').length === 7
+      );
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() =>
+    Promise.all(
+      Object.values(window.__brmInsets ?? {}).map(
+        (m) =>
+          new Promise((done) => {
+            m?.once('idle', () => done(undefined));
+            m?.triggerRepaint();
+          }),
+      ),
+    ),
+  );
 }

@@ -1,10 +1,12 @@
+import { drawnSeizures } from './map.js';
+
 /**
  * The point features the map draws, in screen pixels, for tests that click a chosen one: a lone
  * seizure, a seizure beside a gate, a pile of seizures on one spot.
  */
 
 /**
- * @typedef {{ x: number, y: number, id: string, caseRef: string }} DrawnSeizure
+ * @typedef {{ x: number, y: number, id: string }} DrawnSeizure
  * @typedef {{ x: number, y: number, name: string }} DrawnGate
  * @typedef {{ seizures: DrawnSeizure[], gates: DrawnGate[], left: number, top: number,
  *   width: number, height: number }} Drawn
@@ -15,15 +17,16 @@
  * @param {import('playwright-core').Page} page
  * @returns {Promise<Drawn>}
  */
-export function drawnPoints(page) {
-  return page.evaluate(() => {
+export async function drawnPoints(page) {
+  const seizures = await drawnSeizures(page);
+  return page.evaluate((points) => {
     const map = window.__brmMap;
     if (!map) throw new Error('no map');
     const box = map.getCanvas().getBoundingClientRect();
     /** @param {{ x: number, y: number }} p */
     const inside = (p) => p.x > 50 && p.y > 50 && p.x < box.width - 60 && p.y < box.height - 40;
     /** @param {string} layer */
-    const points = (layer) =>
+    const gates = (layer) =>
       map
         .queryRenderedFeatures(undefined, { layers: [layer] })
         .flatMap((f) =>
@@ -32,20 +35,20 @@ export function drawnPoints(page) {
                 {
                   p: map.project(/** @type {[number, number]} */ (f.geometry.coordinates)),
                   props: f.properties,
-                  id: String(f.id),
                 },
               ]
             : [],
         )
         .filter(({ p }) => inside(p));
     return {
-      seizures: points('seizures-symbol').map(({ p, props, id }) => ({
-        x: p.x + box.left,
-        y: p.y + box.top,
-        id,
-        caseRef: String(props.case_ref),
-      })),
-      gates: [...points('gates-symbol'), ...points('gates-symbol-minor')].map(({ p, props }) => ({
+      seizures: points
+        .filter(({ point }) => inside(point))
+        .map(({ point, properties }) => ({
+          x: point.x + box.left,
+          y: point.y + box.top,
+          id: String(properties.id),
+        })),
+      gates: [...gates('gates-symbol'), ...gates('gates-symbol-minor')].map(({ p, props }) => ({
         x: p.x + box.left,
         y: p.y + box.top,
         name: String(props.name_vi),
@@ -55,7 +58,20 @@ export function drawnPoints(page) {
       width: box.width,
       height: box.height,
     };
-  });
+  }, seizures);
+}
+
+/**
+ * The case reference of a seizure, as its record (`GET /api/seizures/{id}`) gives it.
+ * @param {import('playwright-core').Page} page
+ * @param {string} id
+ */
+export function caseRefOf(page, id) {
+  return page.evaluate(async (id) => {
+    const res = await fetch(`/api/seizures/${id}`);
+    const f = await res.json();
+    return String(f.properties.case_ref);
+  }, id);
 }
 
 /**

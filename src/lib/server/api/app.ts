@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
+import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
+  app.route('/', seizureRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));

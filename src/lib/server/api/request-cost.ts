@@ -4,14 +4,18 @@ import type { Weight } from './fair-queue';
 export const HEAVY_FEATURES = 1000;
 
 /**
- * Reads that scan up to their cap of rows whatever the page size: audit exports and groups, and
- * the hot-spot analyses (every matching seizure binned, a grid of up to 50,000 cells).
+ * Reads that scan up to their cap of rows whatever the page size: audit exports and groups, the
+ * stats (every matching seizure aggregated) and the hot-spot analyses (every matching seizure
+ * binned, a grid of up to 50,000 cells).
  */
-const HEAVY_PATHS = /^\/api\/(audit\/(export\.csv|groups)|hotspots(\/(emerging|forecast))?)\/?$/;
+const HEAVY_PATHS =
+  /^\/api\/(audit\/(export\.csv|groups)|stats|hotspots(\/(emerging|forecast))?)\/?$/;
+/** Every seizure of a province as binary columns: up to a million rows whatever the query. */
+const SEIZURE_POINTS = /^\/api\/seizures\/points\/?$/;
 
 /**
  * How much database work a request will ask for, judged from what it names before it runs:
- * big pages of a layer and whole-log audit reads are heavy, everything else is light. New
+ * big pages of a layer, all seizure points and whole-log audit reads are heavy, everything else is light. New
  * costly routes add a rule here.
  * @example requestWeight('GET', '/api/layers/seizures', new URLSearchParams('limit=10000')) // 'heavy'
  */
@@ -25,6 +29,6 @@ export function requestWeight(
     const limit = Number(query.get('limit') ?? defaultLimit);
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }
-  if (method === 'GET' && HEAVY_PATHS.test(path)) return 'heavy';
+  if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
   return 'light';
 }

@@ -1,10 +1,18 @@
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { SEIZURE_POINTS_TYPE } from '../../seizure-points';
 import { encoder, negotiateEncoding } from './encoding';
 
 /** Bodies shorter than this go as they are: the coding's own framing would eat the saving. */
 export const MIN_COMPRESS_BYTES = 1024;
+
+/** Binary bodies of our own that shrink well (seizure points: sorted ids, few days, few codes). */
+const COMPRESSIBLE_BINARY = new Set([SEIZURE_POINTS_TYPE]);
+
+const compressible = (type: string) =>
+  COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) ||
+  COMPRESSIBLE_BINARY.has(type.split(';')[0].trim().toLowerCase());
 
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
@@ -12,7 +20,7 @@ const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
  * Whether `response` may be sent with a content coding at all. Never a partial answer or one to
  * a Range request (ranges count bytes of the coded body, so coding would break them), nor one a
  * route marked as range-capable, already coded, or `no-transform`; only text-like types (JSON,
- * GeoJSON, HTML, CSV, JS, SVG: hono's list of compressible types).
+ * GeoJSON, HTML, CSV, JS, SVG: hono's list of compressible types) and the seizure points.
  */
 function codable(request: Request, response: Response): boolean {
   const h = response.headers;
@@ -25,7 +33,7 @@ function codable(request: Request, response: Response): boolean {
     !h.has('content-range') &&
     h.get('accept-ranges')?.toLowerCase() !== 'bytes' &&
     (h.get('content-encoding') ?? 'identity').toLowerCase() === 'identity' &&
-    COMPRESSIBLE_CONTENT_TYPE_REGEX.test(h.get('content-type') ?? '') &&
+    compressible(h.get('content-type') ?? '') &&
     !NO_TRANSFORM.test(h.get('cache-control') ?? '')
   );
 }
