@@ -64,8 +64,10 @@ describe('requestWeight', () => {
     expect(requestWeight('GET', '/api/layers/seizures', q(''), 5000)).toBe('heavy');
     expect(requestWeight('GET', '/api/layers/seizures', q('limit=abc'), 1000)).toBe('heavy');
     expect(requestWeight('GET', '/api/layers', q(''), 1000)).toBe('light');
-    // One aggregate over the matches answers a few hundred bytes: light, whatever it covers.
-    expect(requestWeight('GET', '/api/stats', q('province=an_giang'), 1000)).toBe('light');
+    // A few hundred bytes back, but every matching seizure read (about 1 s at 1M rows): heavy.
+    expect(requestWeight('GET', '/api/stats', q('province=an_giang'), 1000)).toBe('heavy');
+    expect(requestWeight('GET', '/api/seizures/points', q(''), 1000)).toBe('heavy');
+    expect(requestWeight('GET', '/api/seizures/17', q(''), 1000)).toBe('light');
     expect(requestWeight('POST', '/api/patrol-routes', q(''), 1000)).toBe('light');
   });
 
