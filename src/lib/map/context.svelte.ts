@@ -25,6 +25,7 @@ import {
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
 import { DeckLayers } from './deck-layers.svelte';
+import { HotspotsState } from './hotspots-state.svelte';
 import { StatsState } from './stats-state.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
@@ -104,6 +105,8 @@ export class MapState {
   readonly stats = new StatsState(this);
   /** deck.gl layers over the map (hot spots, seizure points), built per map view. */
   readonly deck = new DeckLayers();
+  /** The hot-spot hexagons, their settings, the forecast check and the play button. */
+  readonly hotspots = new HotspotsState(this);
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(
@@ -129,6 +132,7 @@ export class MapState {
     center: this.center,
     zoom: this.zoom,
     locale: i18n.locale,
+    hotspots: this.hotspots.view,
   });
 
   constructor(view: ViewState) {
@@ -141,6 +145,7 @@ export class MapState {
     this.colourBy = view.colourBy;
     this.center = view.center;
     this.zoom = view.zoom;
+    this.hotspots.restore(view.hotspots);
     // Without a saved camera, frame the province as soon as its frontier is known.
     if (view.center === null) this.frameRequest = 1;
   }
@@ -185,6 +190,7 @@ export class MapState {
     this.catalogue = [];
     for (const id of LAYER_IDS) this.loads[id] = idle();
     this.stats.clear();
+    this.hotspots.clear();
   }
 
   retry(id: LayerId): void {
@@ -320,6 +326,7 @@ export class MapState {
       return untrack(() => this.refreshSeizures());
     });
     this.stats.watch();
+    this.hotspots.watch();
   }
 }
 
