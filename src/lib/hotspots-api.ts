@@ -82,8 +82,8 @@ export interface HotspotSummary {
   cold: number;
   by_class?: Record<string, number>;
   top: TopHotspot[];
-  /** Emerging only: the number of time steps and the cells per category. */
-  steps?: number;
+  /** Emerging only: the time steps, oldest first (first and last day), and cells per category. */
+  steps?: { start: string; end: string }[];
   by_category?: Partial<Record<EmergingCategory, number>>;
 }
 
@@ -139,20 +139,46 @@ export async function fetchEmerging(
 export const FORECAST_RANKERS = ['count', 'density', 'gi_z'] as const;
 export type ForecastRanker = (typeof FORECAST_RANKERS)[number];
 
-/** The check at one share of the area. */
-export interface ForecastRowAnswer {
+/** One ranker at one share of the area. */
+export interface ForecastResult {
+  ranker: ForecastRanker;
   share_pct: number;
+  /** Share of the seizures after the split in the flagged cells (0..1); null without any. */
   hit_rate: number | null;
   pai: number | null;
+  hits?: number;
+  total?: number;
 }
 
-/** `GET /api/hotspots/forecast` (shape as h12's route answers; see README "HTTP API"). */
+/** A split: the months it learns from, the months it is scored on, and its results. */
+export interface ForecastSplit {
+  split: string;
+  training: { start: string | null; end: string };
+  scored: { start: string; end: string };
+  results: ForecastResult[];
+}
+
+/** `GET /api/hotspots/forecast` without `split`: rolling monthly splits (h12's route). */
 export interface ForecastAnswer {
   province: Province;
   cell_m: number;
-  /** Monthly splits averaged (rolling); 0 or absent for a single split. */
-  splits?: number;
-  rankers: Partial<Record<ForecastRanker, ForecastRowAnswer[]>>;
+  mode: 'split' | 'rolling';
+  shares_pct: number[];
+  rankers: ForecastRanker[];
+  horizon_months: number;
+  training_months?: number;
+  result?: ForecastSplit;
+  splits?: ForecastSplit[];
+  /** Mean per ranker and share over the rolling splits. */
+  summary?: {
+    ranker: ForecastRanker;
+    share_pct: number;
+    splits: number;
+    mean_hit_rate: number | null;
+    mean_pai: number | null;
+  }[];
+  /** The window's last three months scored on the flag of the three before; null under six. */
+  last_quarter?: ForecastSplit | null;
 }
 
 export async function fetchForecast(
@@ -162,8 +188,8 @@ export async function fetchForecast(
 ): Promise<ForecastAnswer> {
   const url = `/api/hotspots/forecast?${hotspotSearchParams(query)}`;
   const body = (await getJson(url, init, fetchFn)) as Partial<ForecastAnswer> | undefined;
-  if (!body || typeof body.rankers !== 'object' || body.rankers === null) {
-    throw new ApiError(200, 'bad_response', 'the forecast answer has no rankers');
+  if (!body || (body.mode !== 'rolling' && body.mode !== 'split')) {
+    throw new ApiError(200, 'bad_response', 'the forecast answer has no mode');
   }
   return body as ForecastAnswer;
 }

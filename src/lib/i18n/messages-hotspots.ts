@@ -103,7 +103,9 @@ export const hotspotsVi = {
     'Trung bình qua {n} tháng: những ô nóng của quý trước ({area} diện tích) chỉ chứa {hit} số vụ tháng kế tiếp: không hơn ngẫu nhiên ({pai} lần).',
   'hotspots.forecast.none': 'Chưa đủ dữ liệu để kiểm chứng dự báo trong khoảng thời gian này.',
   'hotspots.forecast.details': 'Chi tiết theo diện tích đánh dấu',
-  'hotspots.forecast.area': 'Diện tích',
+  'hotspots.forecast.area': 'Diện tích đánh dấu',
+  'hotspots.forecast.period':
+    'Điểm số lấy từ {trainFrom} – {trainTo}, chấm trên số vụ {scoreFrom} – {scoreTo}.',
   'hotspots.forecast.hitRate': 'Số vụ trúng',
   'hotspots.forecast.pai': 'Gấp (PAI)',
   'hotspots.forecast.ranker.count': 'Xếp theo số vụ',
@@ -220,7 +222,9 @@ export const hotspotsEn: Record<keyof typeof hotspotsVi, string> = {
     "On average over {n} months: the previous quarter's hot spots ({area} of the area) held only {hit} of the next month's seizures: no better than chance ({pai} times).",
   'hotspots.forecast.none': 'Not enough data in this window to check the forecast.',
   'hotspots.forecast.details': 'Details by area flagged',
-  'hotspots.forecast.area': 'Area',
+  'hotspots.forecast.area': 'Area flagged',
+  'hotspots.forecast.period':
+    'Scores from {trainFrom} – {trainTo}, checked on the seizures of {scoreFrom} – {scoreTo}.',
   'hotspots.forecast.hitRate': 'Seizures hit',
   'hotspots.forecast.pai': 'Times chance (PAI)',
   'hotspots.forecast.ranker.count': 'Ranked by count',

@@ -5,6 +5,7 @@
  */
 import { formatDecimal } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n/translate';
+import type { ForecastAnswer, ForecastRanker } from '$lib/hotspots-api';
 
 /** One row of the check: the share of the area flagged and how it scored. */
 export interface ForecastFigures {
@@ -58,4 +59,75 @@ export function forecastSentence(
       ? 'hotspots.forecast.quarter'
       : 'hotspots.forecast.quarterWorse';
   return translate(locale, key, params);
+}
+
+/** The check as the panel shows it: the rows of one split or the means of rolling splits. */
+export interface ForecastTable {
+  /** `quarter`: the window's last quarter scored on the flag of the one before; `rolling`:
+   *  the mean over monthly splits (the quarter before each month against that month). */
+  kind: 'quarter' | 'rolling';
+  /** Splits the rows stand for (1 for a quarter). */
+  splits: number;
+  /** Months learnt from and scored on (`YYYY-MM-DD`), for one split. */
+  training?: { start: string | null; end: string };
+  scored?: { start: string; end: string };
+  rows: { ranker: ForecastRanker; sharePct: number; hitRate: number | null; pai: number | null }[];
+}
+
+/**
+ * The table of a forecast answer: the last quarter when the window holds one (six months or
+ * more), else the rolling means; null when there is neither.
+ */
+export function forecastTable(answer: ForecastAnswer): ForecastTable | null {
+  const split = answer.last_quarter ?? (answer.mode === 'split' ? answer.result : undefined);
+  if (split && split.results.length > 0) {
+    return {
+      kind: 'quarter',
+      splits: 1,
+      training: split.training,
+      scored: split.scored,
+      rows: split.results.map((r) => ({
+        ranker: r.ranker,
+        sharePct: r.share_pct,
+        hitRate: r.hit_rate,
+        pai: r.pai,
+      })),
+    };
+  }
+  const summary = answer.summary ?? [];
+  const splits = Math.max(0, ...summary.map((s) => s.splits));
+  if (splits === 0) return null;
+  return {
+    kind: 'rolling',
+    splits,
+    rows: summary.map((s) => ({
+      ranker: s.ranker,
+      sharePct: s.share_pct,
+      hitRate: s.mean_hit_rate,
+      pai: s.mean_pai,
+    })),
+  };
+}
+
+/** The row the sentence quotes: the map's own hot spots (Gi* z) flagging 5 % of the area. */
+export function headlineRow(
+  table: ForecastTable,
+  ranker: ForecastRanker = 'gi_z',
+  sharePct = 5,
+): ForecastFigures | null {
+  const row = table.rows.find((r) => r.ranker === ranker && r.sharePct === sharePct);
+  if (!row || row.hitRate === null || row.pai === null) return null;
+  return { sharePct: row.sharePct, hitRate: row.hitRate, pai: row.pai };
+}
+
+/** The one sentence for an answer, or null when it cannot be said. */
+export function forecastHeadline(locale: Locale, answer: ForecastAnswer): string | null {
+  const table = forecastTable(answer);
+  const row = table && headlineRow(table);
+  if (!table || !row) return null;
+  return forecastSentence(
+    locale,
+    row,
+    table.kind === 'rolling' ? { splits: table.splits } : undefined,
+  );
 }
