@@ -18,9 +18,9 @@ describe('the forecast sentence', () => {
   it('says so plainly when the hot spots did no better than chance', () => {
     const worse = { sharePct: 10, hitRate: 0.074, pai: 0.74 };
     expect(forecastSentence('vi', worse)).toBe(
-      `Những ô nóng của quý trước (10${NB}% diện tích) chỉ chứa 7,4${NB}% số vụ quý này: không hơn ngẫu nhiên (0,7 lần).`,
+      `Những ô nóng của quý trước (10${NB}% diện tích) chỉ chứa 7,4${NB}% số vụ quý này, không hơn ngẫu nhiên (PAI 0,7).`,
     );
-    expect(forecastSentence('en', worse)).toContain('no better than chance (0.7 times)');
+    expect(forecastSentence('en', worse)).toContain('no better than chance (PAI 0.7)');
   });
   it('names the number of months averaged over rolling splits', () => {
     expect(forecastSentence('en', { sharePct: 1, hitRate: 0.125, pai: 12.5 }, { splits: 21 })).toBe(

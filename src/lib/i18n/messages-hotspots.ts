@@ -86,7 +86,8 @@ export const hotspotsVi = {
   'hotspots.loading': 'Đang tính điểm nóng…',
   'hotspots.top': 'Điểm nóng mạnh nhất',
   'hotspots.topNone': 'Không có điểm nóng nào đạt mức tin cậy 90 % với bộ lọc này.',
-  'hotspots.near': 'cách {place} {distance}',
+  'hotspots.near': 'cách {distance}',
+  'hotspots.casesAround': '0 vụ trong ô, nóng do các ô quanh',
   'hotspots.noPlace': 'không có địa danh gần',
   'hotspots.cases': '{n} vụ',
   'hotspots.confidence': 'tin cậy {pct} %',
@@ -96,11 +97,11 @@ export const hotspotsVi = {
   'hotspots.forecast.quarter':
     'Những ô nóng của quý trước ({area} diện tích) chứa {hit} số vụ quý này, gấp {pai} lần ngẫu nhiên.',
   'hotspots.forecast.quarterWorse':
-    'Những ô nóng của quý trước ({area} diện tích) chỉ chứa {hit} số vụ quý này: không hơn ngẫu nhiên ({pai} lần).',
+    'Những ô nóng của quý trước ({area} diện tích) chỉ chứa {hit} số vụ quý này, không hơn ngẫu nhiên (PAI {pai}).',
   'hotspots.forecast.rolling':
     'Trung bình qua {n} tháng: những ô nóng của quý trước ({area} diện tích) chứa {hit} số vụ tháng kế tiếp, gấp {pai} lần ngẫu nhiên.',
   'hotspots.forecast.rollingWorse':
-    'Trung bình qua {n} tháng: những ô nóng của quý trước ({area} diện tích) chỉ chứa {hit} số vụ tháng kế tiếp: không hơn ngẫu nhiên ({pai} lần).',
+    'Trung bình qua {n} tháng: những ô nóng của quý trước ({area} diện tích) chỉ chứa {hit} số vụ tháng kế tiếp, không hơn ngẫu nhiên (PAI {pai}).',
   'hotspots.forecast.none': 'Chưa đủ dữ liệu để kiểm chứng dự báo trong khoảng thời gian này.',
   'hotspots.forecast.details': 'Chi tiết theo diện tích đánh dấu',
   'hotspots.forecast.area': 'Diện tích đánh dấu',
@@ -205,7 +206,8 @@ export const hotspotsEn: Record<keyof typeof hotspotsVi, string> = {
   'hotspots.loading': 'Computing hot spots…',
   'hotspots.top': 'Strongest hot spots',
   'hotspots.topNone': 'No hot spot reaches 90 % confidence under these filters.',
-  'hotspots.near': '{distance} from {place}',
+  'hotspots.near': '{distance} away',
+  'hotspots.casesAround': '0 in the cell, hot from the cells around',
   'hotspots.noPlace': 'no named place nearby',
   'hotspots.cases': '{n} seizures',
   'hotspots.confidence': '{pct} % confidence',
@@ -215,11 +217,11 @@ export const hotspotsEn: Record<keyof typeof hotspotsVi, string> = {
   'hotspots.forecast.quarter':
     "Last quarter's hot spots ({area} of the area) held {hit} of this quarter's seizures, {pai} times chance.",
   'hotspots.forecast.quarterWorse':
-    "Last quarter's hot spots ({area} of the area) held only {hit} of this quarter's seizures: no better than chance ({pai} times).",
+    "Last quarter's hot spots ({area} of the area) held only {hit} of this quarter's seizures, no better than chance (PAI {pai}).",
   'hotspots.forecast.rolling':
     "On average over {n} months: the previous quarter's hot spots ({area} of the area) held {hit} of the next month's seizures, {pai} times chance.",
   'hotspots.forecast.rollingWorse':
-    "On average over {n} months: the previous quarter's hot spots ({area} of the area) held only {hit} of the next month's seizures: no better than chance ({pai} times).",
+    "On average over {n} months: the previous quarter's hot spots ({area} of the area) held only {hit} of the next month's seizures, no better than chance (PAI {pai}).",
   'hotspots.forecast.none': 'Not enough data in this window to check the forecast.',
   'hotspots.forecast.details': 'Details by area flagged',
   'hotspots.forecast.area': 'Area flagged',

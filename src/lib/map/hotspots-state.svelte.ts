@@ -46,12 +46,12 @@ const M_PER_DEG_LAT = 111_320;
 /**
  * The box a chosen hot spot is framed in: its centre with `rings` cells of `cellM` metres on
  * each side, in degrees (a degree of longitude shrinks with the cosine of the latitude).
- * @example spotBounds({ centre: [105, 10] }, 1000) // about [104.9772, 9.9775, 105.0228, 10.0225]
+ * @example spotBounds({ centre: [105, 10] }, 1000, 2) // about [104.9772, 9.9775, 105.0228, 10.0225]
  */
 export function spotBounds(
   spot: Pick<TopHotspot, 'centre'>,
   cellM: number,
-  rings = 2,
+  rings = 4,
 ): [number, number, number, number] {
   const [lon, lat] = spot.centre;
   const half = (rings + 0.5) * cellM;
@@ -146,8 +146,8 @@ export class HotspotsState {
   }
 
   /**
-   * Chooses a hot spot from the list: outlines its cell and asks the map to show it with a
-   * ring of two cells around it, so the nearest gate or river is in view too.
+   * Chooses a hot spot from the list: outlines its cell and asks the map to show it with four
+   * rings of cells around it, so the nearest gate or river is in view too.
    */
   select(spot: TopHotspot): void {
     this.selected = spot.cell_id;
