@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { forecastSentence, formatPercent, formatTimes } from '../../src/lib/map/forecast-sentence';
+import {
+  forecastHeadline,
+  forecastSentence,
+  forecastTable,
+  formatPercent,
+  formatTimes,
+  headlineRow,
+} from '../../src/lib/map/forecast-sentence';
 
 const NB = '\u00a0';
 
@@ -37,5 +44,54 @@ describe('the forecast sentence', () => {
     expect(formatPercent(0, 'en')).toBe(`0${NB}%`);
     expect(formatTimes(1234.56, 'vi')).toBe('1.234,6');
     expect(formatTimes(1234.56, 'en')).toBe('1,234.6');
+  });
+});
+
+describe('the forecast table of an answer', () => {
+  const rows = (gi: [number | null, number | null]) => [
+    { ranker: 'count' as const, share_pct: 5, hit_rate: 0.2, pai: 4 },
+    { ranker: 'gi_z' as const, share_pct: 1, hit_rate: 0.1, pai: 10 },
+    { ranker: 'gi_z' as const, share_pct: 5, hit_rate: gi[0], pai: gi[1] },
+  ];
+  const split = (gi: [number | null, number | null]) => ({
+    split: '2024-07-01',
+    training: { start: '2024-04-01', end: '2024-06-30' },
+    scored: { start: '2024-07-01', end: '2024-09-30' },
+    results: rows(gi),
+  });
+  const base = {
+    province: 'an_giang' as const,
+    cell_m: 1000,
+    mode: 'rolling' as const,
+    shares_pct: [1, 5, 10],
+    rankers: ['count' as const, 'density' as const, 'gi_z' as const],
+    horizon_months: 1,
+    summary: [
+      { ranker: 'gi_z' as const, share_pct: 5, splits: 18, mean_hit_rate: 0.31, mean_pai: 6.2 },
+      { ranker: 'count' as const, share_pct: 5, splits: 18, mean_hit_rate: 0.2, mean_pai: 4 },
+    ],
+  };
+  it('quotes the last quarter when the window holds one', () => {
+    const answer = { ...base, last_quarter: split([0.38, 7.6]) };
+    const table = forecastTable(answer);
+    expect(table?.kind).toBe('quarter');
+    expect(table?.scored).toEqual({ start: '2024-07-01', end: '2024-09-30' });
+    expect(table && headlineRow(table)).toEqual({ sharePct: 5, hitRate: 0.38, pai: 7.6 });
+    expect(forecastHeadline('en', answer)).toBe(
+      `Last quarter's hot spots (5${NB}% of the area) held 38${NB}% of this quarter's seizures, 7.6 times chance.`,
+    );
+  });
+  it('falls back to the rolling means over fewer than six months', () => {
+    const answer = { ...base, last_quarter: null };
+    const table = forecastTable(answer);
+    expect(table?.kind).toBe('rolling');
+    expect(table?.splits).toBe(18);
+    expect(forecastHeadline('vi', answer)).toBe(
+      `Trung bình qua 18 tháng: những ô nóng của quý trước (5${NB}% diện tích) chứa 31${NB}% số vụ tháng kế tiếp, gấp 6,2 lần ngẫu nhiên.`,
+    );
+  });
+  it('says nothing when the quoted row has no seizures after the split, or there is no check', () => {
+    expect(forecastHeadline('vi', { ...base, last_quarter: split([null, null]) })).toBeNull();
+    expect(forecastTable({ ...base, summary: [], last_quarter: null })).toBeNull();
   });
 });
