@@ -17,6 +17,7 @@ import { compareScenarios } from './compare.e2e.js';
 import { dateFilterScenarios } from './date-filter.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
+import { hotspotScenarios } from './hotspots.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
 import { layoutScenarios } from './layout.e2e.js';
 import { createRunner } from './lib/runner.js';
@@ -64,6 +65,7 @@ async function main() {
     await compareScenarios(ctx);
     await dateFilterScenarios(ctx);
     await statsScenarios(ctx);
+    await hotspotScenarios(ctx);
     await page.setViewportSize({ width: 1280, height: 800 });
     await auditScenarios(ctx);
     await userScenarios(ctx);

@@ -34,7 +34,7 @@ describe('hotspotQuery', () => {
 
 describe('hot-spot summary helpers', () => {
   it('ranks hot cells by z, then by seizures where z ties, then by cell order', () => {
-    const gi = { z: [3, 5, 5, 5, 2, 9], classes: [3, 3, 3, 3, 0, -3] };
+    const gi = { z: Float64Array.of(3, 5, 5, 5, 2, 9), classes: Int8Array.of(3, 3, 3, 3, 0, -3) };
     // Cell 4 is not hot (class 0); cell 5 is cold.
     expect(topHot(gi, [0, 1, 4, 1, 9, 9])).toEqual([2, 1, 3, 0]);
     expect(topHot(gi, [0, 1, 4, 1, 9, 9], 2)).toEqual([2, 1]);

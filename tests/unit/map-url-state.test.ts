@@ -6,6 +6,7 @@ import {
   viewQuery,
   type ViewState,
 } from '../../src/lib/map/url-state';
+import { DEFAULT_HOTSPOT_VIEW } from '../../src/lib/map/hotspot-url';
 
 const SHARED: ViewState = {
   province: 'lang_son',
@@ -18,6 +19,7 @@ const SHARED: ViewState = {
   center: [106.71234567, 21.97],
   zoom: 9.876,
   locale: 'en',
+  hotspots: DEFAULT_HOTSPOT_VIEW,
 };
 
 describe('encodeView', () => {

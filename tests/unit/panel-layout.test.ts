@@ -12,16 +12,19 @@ import { PanelState } from '../../src/lib/components/panel-state.svelte';
 describe('panel sections', () => {
   it('put the layer switches and legend first, all open by default', () => {
     expect(PANEL_SECTIONS[0]).toBe('layers');
-    expect(DEFAULT_OPEN).toEqual({ layers: true, filters: true, stats: true });
+    expect(PANEL_SECTIONS[1]).toBe('hotspots');
+    expect(DEFAULT_OPEN).toEqual({ layers: true, hotspots: true, filters: true, stats: true });
   });
   it('restore what was stored, section by section', () => {
     expect(parseOpenSections('{"stats":false}')).toEqual({
       layers: true,
+      hotspots: true,
       filters: true,
       stats: false,
     });
     expect(parseOpenSections('{"layers":false,"filters":false}')).toEqual({
       layers: false,
+      hotspots: true,
       filters: false,
       stats: true,
     });
@@ -34,7 +37,7 @@ describe('panel sections', () => {
   });
   it('store only what differs from the defaults, and read it back', () => {
     expect(serialiseOpenSections(DEFAULT_OPEN)).toBe('{}');
-    const open = { layers: true, filters: false, stats: false };
+    const open = { layers: true, hotspots: true, filters: false, stats: false };
     expect(serialiseOpenSections(open)).toBe('{"filters":false,"stats":false}');
     expect(parseOpenSections(serialiseOpenSections(open))).toEqual(open);
   });
@@ -65,7 +68,7 @@ describe('PanelState', () => {
     expect(storage.items.get(PANEL_STORAGE_KEY)).toBe('{"stats":false}');
     const next = new PanelState();
     next.restore(storage);
-    expect(next.open).toEqual({ layers: true, filters: true, stats: false });
+    expect(next.open).toEqual({ layers: true, hotspots: true, filters: true, stats: false });
   });
   it('still toggles when the browser refuses storage', () => {
     const refusing = {

@@ -5,12 +5,17 @@
  */
 
 /** Sections in panel order: the layer switches and legend first, so they are never below the fold. */
-export const PANEL_SECTIONS = ['layers', 'filters', 'stats'] as const;
+export const PANEL_SECTIONS = ['layers', 'hotspots', 'filters', 'stats'] as const;
 export type PanelSectionId = (typeof PANEL_SECTIONS)[number];
 
 export type OpenSections = Record<PanelSectionId, boolean>;
 
-export const DEFAULT_OPEN: OpenSections = { layers: true, filters: true, stats: true };
+export const DEFAULT_OPEN: OpenSections = {
+  layers: true,
+  hotspots: true,
+  filters: true,
+  stats: true,
+};
 
 export const PANEL_STORAGE_KEY = 'brm.panel.open';
 

@@ -2,6 +2,8 @@
  * Every string the interface shows, Vietnamese first. `en` must carry exactly the keys of `vi`
  * (the type enforces it). `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { hotspotsEn, hotspotsVi } from './messages-hotspots';
+
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
   'app.agencies': 'Hải quan · Bộ đội Biên phòng',
@@ -381,6 +383,7 @@ export const vi = {
   'outcome.denied': 'Bị từ chối',
   'outcome.failed': 'Thất bại',
   'outcome.error': 'Lỗi hệ thống',
+  ...hotspotsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -764,4 +767,5 @@ export const en: Record<MessageKey, string> = {
   'outcome.denied': 'Denied',
   'outcome.failed': 'Failed',
   'outcome.error': 'Error',
+  ...hotspotsEn,
 };

@@ -26,6 +26,7 @@ import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
 import { DeckLayers } from './deck-layers.svelte';
 import { SeizurePointsState } from './seizure-points.svelte';
+import { HotspotsState } from './hotspots-state.svelte';
 import { StatsState } from './stats-state.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
@@ -107,6 +108,8 @@ export class MapState {
   readonly deck = new DeckLayers();
   /** Every seizure of the province as binary columns, filtered on the GPU. */
   readonly points = new SeizurePointsState(this);
+  /** The hot-spot hexagons, their settings, the forecast check and the play button. */
+  readonly hotspots = new HotspotsState(this);
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(
@@ -132,6 +135,7 @@ export class MapState {
     center: this.center,
     zoom: this.zoom,
     locale: i18n.locale,
+    hotspots: this.hotspots.view,
   });
 
   constructor(view: ViewState) {
@@ -144,6 +148,7 @@ export class MapState {
     this.colourBy = view.colourBy;
     this.center = view.center;
     this.zoom = view.zoom;
+    this.hotspots.restore(view.hotspots);
     // Without a saved camera, frame the province as soon as its frontier is known.
     if (view.center === null) this.frameRequest = 1;
   }
@@ -180,6 +185,7 @@ export class MapState {
     for (const id of LAYER_IDS) this.loads[id] = idle();
     this.points.clear();
     this.stats.clear();
+    this.hotspots.clear();
   }
 
   retry(id: LayerId): void {
@@ -293,6 +299,7 @@ export class MapState {
       });
     });
     this.stats.watch();
+    this.hotspots.watch();
   }
 }
 

@@ -6,6 +6,7 @@
  * `cat` categories, `agency` lead agencies, `by` seizure colouring, `c` centre lon,lat,
  * `z` zoom, `lang` interface language. `p=all` shows both provinces side by side, each map
  * framed on its own frontier: such a view has no one camera, so it carries no `c` or `z`.
+ * The hot-spot fields (`hs`, `cell`, `fdr`, `step`, `spot`) are hotspot-url.ts's.
  */
 import {
   AGENCIES,
@@ -19,6 +20,12 @@ import {
   type Province,
 } from '$lib/domain';
 import type { ColourMode } from './styles';
+import {
+  DEFAULT_HOTSPOT_VIEW,
+  decodeHotspotView,
+  encodeHotspotView,
+  type HotspotView,
+} from './hotspot-url';
 
 export type ProvinceChoice = Province | 'all';
 
@@ -35,6 +42,7 @@ export interface ViewState {
   center: [number, number] | null;
   zoom: number | null;
   locale: 'vi' | 'en';
+  hotspots: HotspotView;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -48,6 +56,7 @@ export const DEFAULT_VIEW: ViewState = {
   center: null,
   zoom: null,
   locale: 'vi',
+  hotspots: DEFAULT_HOTSPOT_VIEW,
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -97,6 +106,7 @@ export function decodeView(params: URLSearchParams): ViewState {
     view.zoom = z;
   }
   if (params.get('lang') === 'en') view.locale = 'en';
+  view.hotspots = decodeHotspotView(params);
   return view;
 }
 
@@ -119,6 +129,7 @@ export function encodeView(view: ViewState): URLSearchParams {
     params.set('z', String(+view.zoom.toFixed(2)));
   }
   if (view.locale !== DEFAULT_VIEW.locale) params.set('lang', view.locale);
+  encodeHotspotView(view.hotspots, params);
   return params;
 }
 
