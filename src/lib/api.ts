@@ -71,7 +71,12 @@ export function layerSearchParams(query: LayerQuery): URLSearchParams {
   return params;
 }
 
-async function getJson(url: string, init: RequestInit, fetchFn: Fetch): Promise<unknown> {
+/** A same-origin JSON GET (or other method); every failure an `ApiError`. */
+export async function getJson(
+  url: string,
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchFn(url, {

@@ -1,0 +1,111 @@
+/**
+ * `GET /api/briefing`: everything the printed briefing shows, in one answer (README, "HTTP API").
+ * The shape mirrors src/lib/server/services/briefing.ts; pages never import server modules.
+ */
+import type { Feature, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { ApiError, getJson } from '$lib/api';
+import type { Agency, Category, Province } from '$lib/domain';
+
+export interface BriefingQuery {
+  province: Province;
+  /** `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  to?: string;
+  category?: readonly Category[];
+  agency?: readonly Agency[];
+}
+
+export interface NearestPlace {
+  layer: string;
+  name_vi: string;
+  name_en: string;
+  distance_m: number;
+}
+
+export interface BriefingHotSpot {
+  rank: number;
+  cell_id: string;
+  count: number;
+  gi_z: number;
+  gi_p: number;
+  class: number;
+  centre: [number, number];
+  nearest: NearestPlace | null;
+  /** The emerging category (EMERGING_CATEGORIES), or null when the window is too short. */
+  trend: string | null;
+}
+
+export interface MonthSeries<K extends string> {
+  keys: K[];
+  /** `cases[i][j]`: month i of `months`, key j. */
+  cases: number[][];
+}
+
+export interface ForecastRow {
+  share_pct: number;
+  hit_rate: number | null;
+  pai: number | null;
+}
+
+export interface Briefing {
+  generated_at: string;
+  filters: {
+    province: Province;
+    from: string | null;
+    to: string | null;
+    category: Category[] | null;
+    agency: Agency[] | null;
+  };
+  figures: {
+    cases: number;
+    value_vnd: number;
+    subjects: number;
+    synthetic: number;
+    period: { first: string; last: string } | null;
+  };
+  /** Every month of the window, `YYYY-MM` in Vietnam time. */
+  months: string[];
+  by_month_category: MonthSeries<Category>;
+  by_month_agency: MonthSeries<Agency>;
+  map: {
+    outline: MultiPolygon | null;
+    frontier: { code: string; name_vi: string; name_en: string; geometry: LineString }[];
+    gates: { code: string; name_vi: string; name_en: string; kind: string; geometry: Point }[];
+    /** The significant cells only (class other than 0). */
+    cells: Feature<Polygon, { cell_id: string; count: number; class: number }>[];
+  };
+  hotspots: {
+    cell_m: number;
+    distance_m: number;
+    fdr: boolean;
+    cells: number;
+    points: number;
+    hot: number;
+    cold: number;
+  };
+  top: BriefingHotSpot[];
+  trend: { available: boolean; steps: number; min_steps: number };
+  forecast: {
+    /** How many rolling monthly splits the means are over (0: too short a window). */
+    splits: number;
+    rows: ForecastRow[];
+  };
+}
+
+export function briefingSearchParams(q: BriefingQuery): URLSearchParams {
+  const params = new URLSearchParams({ province: q.province });
+  if (q.from) params.set('from', q.from);
+  if (q.to) params.set('to', q.to);
+  if (q.category && q.category.length > 0) params.set('category', q.category.join(','));
+  if (q.agency && q.agency.length > 0) params.set('agency', q.agency.join(','));
+  return params;
+}
+
+export async function fetchBriefing(q: BriefingQuery, init: RequestInit = {}): Promise<Briefing> {
+  const body = (await getJson(`/api/briefing?${briefingSearchParams(q)}`, init)) as
+    Partial<Briefing> | undefined;
+  if (!body?.figures || !Array.isArray(body.months) || !Array.isArray(body.top) || !body.map) {
+    throw new ApiError(200, 'bad_response', 'the briefing answer lacks its sections');
+  }
+  return body as Briefing;
+}

@@ -1,0 +1,49 @@
+/**
+ * Geometry helpers of the briefing map (pure, so they are tested without a DOM): the extent to
+ * frame and a scale bar of a round length in degrees of longitude at the map's latitude.
+ */
+import type { Geometry, Position } from 'geojson';
+
+/** [west, south, east, north] of every position of the geometries. */
+export function extentOf(geometries: (Geometry | null)[]): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const visit = (p: Position) => {
+    w = Math.min(w, p[0]);
+    e = Math.max(e, p[0]);
+    s = Math.min(s, p[1]);
+    n = Math.max(n, p[1]);
+  };
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') visit(c as Position);
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  for (const g of geometries) {
+    if (g && g.type !== 'GeometryCollection') walk(g.coordinates);
+  }
+  return [w, s, e, n];
+}
+
+const KM_PER_DEGREE = 111.32;
+const ROUND_KM = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/**
+ * A scale bar about a fifth of the map's width: its length in km and its two ends in lon/lat,
+ * from the bottom-left corner inset by 4 % of the extent. Along a parallel a kilometre is
+ * 1 / (111.32 cos(lat)) degrees of longitude (spherical, well within a pixel at page scale).
+ * @example scaleBar([105, 10, 106, 11]).km // 20 (the extent is about 109 km wide)
+ */
+export function scaleBar([w, s, e, n]: [number, number, number, number]): {
+  km: number;
+  from: [number, number];
+  to: [number, number];
+} {
+  const lat = s + (n - s) * 0.04;
+  const kmPerLon = KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const widthKm = (e - w) * kmPerLon;
+  const km = ROUND_KM.filter((k) => k <= widthKm / 5).at(-1) ?? ROUND_KM[0];
+  const x0 = w + (e - w) * 0.04;
+  return { km, from: [x0, lat], to: [x0 + km / kmPerLon, lat] };
+}
