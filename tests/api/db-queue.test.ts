@@ -68,4 +68,11 @@ describe('requestWeight', () => {
     expect(requestWeight('GET', '/api/stats', q('province=an_giang'), 1000)).toBe('light');
     expect(requestWeight('POST', '/api/patrol-routes', q(''), 1000)).toBe('light');
   });
+
+  it('counts the hot-spot analyses as heavy, whatever their parameters', () => {
+    for (const path of ['/api/hotspots', '/api/hotspots/emerging', '/api/hotspots/forecast/'])
+      expect(requestWeight('GET', path, q('province=an_giang'), 1000)).toBe('heavy');
+    expect(requestWeight('GET', '/api/hotspots/other', q(''), 1000)).toBe('light');
+    expect(requestWeight('GET', '/api/hotspotsx', q(''), 1000)).toBe('light');
+  });
 });

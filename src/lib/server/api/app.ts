@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { healthRoutes } from './routes/health';
+import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { statsRoutes } from './routes/stats';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(routeDeps));
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
+  app.route('/', hotspotRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));

@@ -3,8 +3,11 @@ import type { Weight } from './fair-queue';
 /** A layer page larger than this many features counts as heavy. */
 export const HEAVY_FEATURES = 1000;
 
-/** Reads that scan up to their cap of rows whatever the page size: audit exports and groups. */
-const HEAVY_PATHS = /^\/api\/audit\/(export\.csv|groups)\/?$/;
+/**
+ * Reads that scan up to their cap of rows whatever the page size: audit exports and groups, and
+ * the hot-spot analyses (every matching seizure binned, a grid of up to 50,000 cells).
+ */
+const HEAVY_PATHS = /^\/api\/(audit\/(export\.csv|groups)|hotspots(\/(emerging|forecast))?)\/?$/;
 
 /**
  * How much database work a request will ask for, judged from what it names before it runs:
