@@ -8,7 +8,8 @@ import {
   formatPct,
   headlineRow,
 } from '../../src/lib/components/briefing/briefing-text';
-import { extentOf, scaleBar } from '../../src/lib/components/briefing/map-marks';
+import { extentOf, rewindForD3, scaleBar } from '../../src/lib/components/briefing/map-marks';
+import { hotAreas } from '../../src/lib/server/services/briefing-areas';
 import { decodeChoice, latestYear } from '../../src/lib/components/briefing/briefing-state.svelte';
 
 describe('monthTables', () => {
@@ -140,5 +141,64 @@ describe('briefing page state', () => {
       from: '',
       to: '',
     });
+  });
+});
+
+describe('hotAreas', () => {
+  const cell = (q: number, r: number, count: number, z: number, cls: number) => ({
+    cell_id: `1000:${q}:${r}`,
+    count,
+    gi_z: z,
+    gi_p: 0.01,
+    class: cls,
+  });
+
+  it('joins hot cells that share an edge, placed by the one with most seizures', () => {
+    const areas = hotAreas([
+      // Area A: (0,0), (1,0) and (1,-1) touch; (0,0) holds most seizures, (1,0) the top z.
+      cell(0, 0, 5, 3.1, 3),
+      cell(1, 0, 2, 3.4, 3),
+      cell(1, -1, 0, 1.8, 1),
+      // Area B: (5,5) alone, class 2 but more seizures than A.
+      cell(5, 5, 9, 2.1, 2),
+      // Not hot: never joined, never listed; (3,0) is not adjacent to (1,0).
+      cell(2, 0, 7, 0.5, 0),
+      cell(3, 0, 1, 1.7, 1),
+      cell(9, 9, 0, -2.5, -2),
+    ]);
+    expect(areas.map((a) => [a.cell.cell_id, a.cells, a.seizures, a.class, a.gi_z])).toEqual([
+      ['1000:0:0', 3, 7, 3, 3.4],
+      ['1000:5:5', 1, 9, 2, 2.1],
+      ['1000:3:0', 1, 1, 1, 1.7],
+    ]);
+  });
+
+  it('gives nothing without hot cells', () => {
+    expect(hotAreas([cell(0, 0, 3, 0.2, 0), cell(0, 1, 0, -1.9, -1)])).toEqual([]);
+  });
+});
+
+describe('rewindForD3', () => {
+  it('winds exteriors clockwise and holes counter-clockwise', () => {
+    const ccw = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
+    const hole = [
+      [1, 1],
+      [1, 2],
+      [2, 2],
+      [1, 1],
+    ]; // clockwise
+    const out = rewindForD3({ type: 'Polygon', coordinates: [ccw, hole] });
+    expect(out.coordinates[0]).toEqual([...ccw].reverse());
+    expect(out.coordinates[1]).toEqual([...hole].reverse());
+    // Already right: unchanged.
+    expect(rewindForD3(out)).toEqual(out);
+    const multi = rewindForD3({ type: 'MultiPolygon', coordinates: [[ccw]] });
+    expect(multi.coordinates[0][0]).toEqual([...ccw].reverse());
   });
 });

@@ -22,13 +22,15 @@ export interface NearestPlace {
   distance_m: number;
 }
 
+/** A hot-spot area: hot cells that touch, placed by its cell with the most seizures. */
 export interface BriefingHotSpot {
   rank: number;
   cell_id: string;
-  count: number;
-  gi_z: number;
-  gi_p: number;
+  /** Cells in the area and seizures in them. */
+  cells: number;
+  seizures: number;
   class: number;
+  gi_z: number;
   centre: [number, number];
   nearest: NearestPlace | null;
   /** The emerging category (EMERGING_CATEGORIES), or null when the window is too short. */

@@ -2,7 +2,7 @@
  * Geometry helpers of the briefing map (pure, so they are tested without a DOM): the extent to
  * frame and a scale bar of a round length in degrees of longitude at the map's latitude.
  */
-import type { Geometry, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** [west, south, east, north] of every position of the geometries. */
 export function extentOf(geometries: (Geometry | null)[]): [number, number, number, number] {
@@ -46,4 +46,32 @@ export function scaleBar([w, s, e, n]: [number, number, number, number]): {
   const km = ROUND_KM.filter((k) => k <= widthKm / 5).at(-1) ?? ROUND_KM[0];
   const x0 = w + (e - w) * 0.04;
   return { km, from: [x0, lat], to: [x0 + km / kmPerLon, lat] };
+}
+
+/** Twice the signed area of a ring in lon/lat (positive when counter-clockwise). */
+function ringArea2(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  }
+  return a;
+}
+
+const orient = (ring: Position[], clockwise: boolean) =>
+  ringArea2(ring) < 0 === clockwise ? ring : [...ring].reverse();
+
+/**
+ * A polygon wound as d3-geo (and so Observable Plot) reads it: exterior rings clockwise, holes
+ * counter-clockwise. GeoJSON (RFC 7946) winds them the other way, which d3 takes for the whole
+ * globe outside the polygon.
+ * @example rewindForD3({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] })
+ * // { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 0]]] }
+ */
+export function rewindForD3<G extends Polygon | MultiPolygon>(g: G): G {
+  const rings = (polygon: Position[][]) => polygon.map((ring, i) => orient(ring, i === 0));
+  return (
+    g.type === 'Polygon'
+      ? { ...g, coordinates: rings(g.coordinates) }
+      : { ...g, coordinates: g.coordinates.map(rings) }
+  ) as G;
 }
