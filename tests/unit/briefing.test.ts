@@ -3,12 +3,18 @@ import { monthTables } from '../../src/lib/server/services/briefing-months';
 import {
   byFamily,
   confidencePct,
+  drawWidth,
   formatDistance,
   formatMonth,
   formatPct,
   headlineRow,
 } from '../../src/lib/components/briefing/briefing-text';
-import { extentOf, rewindForD3, scaleBar } from '../../src/lib/components/briefing/map-marks';
+import {
+  extentOf,
+  labelledGates,
+  rewindForD3,
+  scaleBar,
+} from '../../src/lib/components/briefing/map-marks';
 import { hotAreas } from '../../src/lib/server/services/briefing-areas';
 import { decodeChoice, latestYear } from '../../src/lib/components/briefing/briefing-state.svelte';
 
@@ -200,5 +206,25 @@ describe('rewindForD3', () => {
     expect(rewindForD3(out)).toEqual(out);
     const multi = rewindForD3({ type: 'MultiPolygon', coordinates: [[ccw]] });
     expect(multi.coordinates[0][0]).toEqual([...ccw].reverse());
+  });
+});
+
+describe('labelledGates', () => {
+  it('names the important gates first and skips labels that would overlap', () => {
+    const gates = [
+      { lon: 106.0, lat: 22.0, name: 'Crossing path A', kind: 'crossing_path' },
+      { lon: 106.0, lat: 22.0001, name: 'International B', kind: 'international' },
+      { lon: 106.5, lat: 22.0, name: 'Main C', kind: 'main' },
+    ];
+    // 100 px a degree: A sits on B, and C (50 px east) on B's 83 px label.
+    expect([...labelledGates(gates, 106, 22, 100)].sort()).toEqual([1]);
+    // At 1000 px a degree C is 500 px away; A still collides with B.
+    expect([...labelledGates(gates, 106, 22, 1000)].sort()).toEqual([1, 2]);
+    // Without B, A is free.
+    expect([...labelledGates([gates[0], gates[2]], 106, 22, 1000)].sort()).toEqual([0, 1]);
+  });
+
+  it('draws figures at their box width within a phone and the printed column', () => {
+    expect([0, 250, 500, 900].map(drawWidth)).toEqual([700, 300, 500, 703]);
   });
 });

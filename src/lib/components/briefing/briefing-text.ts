@@ -21,6 +21,14 @@ export const CLASS_COLOURS: Record<number, string> = {
   [-3]: '#2166ac',
 };
 
+/**
+ * The width to draw a figure at: its box's width, between a phone's 300 px and the 703 px of
+ * the printed column (186 mm); 700 before the box is measured.
+ */
+export function drawWidth(boxPx: number): number {
+  return boxPx > 0 ? Math.max(300, Math.min(703, Math.floor(boxPx))) : 700;
+}
+
 /** 99, 95 or 90 for classes +/-3, +/-2, +/-1; null for 0. */
 export function confidencePct(cls: number): number | null {
   return ({ 3: 99, 2: 95, 1: 90 } as Record<number, number>)[Math.abs(cls)] ?? null;

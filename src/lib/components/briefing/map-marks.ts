@@ -75,3 +75,45 @@ export function rewindForD3<G extends Polygon | MultiPolygon>(g: G): G {
       : { ...g, coordinates: g.coordinates.map(rings) }
   ) as G;
 }
+
+const KIND_PRIORITY = ['international', 'main', 'border_market', 'auxiliary', 'crossing_path'];
+
+/**
+ * Which gates get a name on the page map: the more important kinds first, each only where its
+ * label (to the right of the mark, about 0.55 em a character) overlaps no label placed before.
+ * Positions are in an equirectangular approximation of the map (good to a few per cent at a
+ * province's size), `pxPerDegree` along the parallel at the map's latitude.
+ * @example labelledGates(gates, 105, 10.5, 500) // the indices of the gates to name
+ */
+export function labelledGates(
+  gates: { lon: number; lat: number; name: string; kind: string }[],
+  lon0: number,
+  lat0: number,
+  pxPerDegree: number,
+  fontPx = 9,
+): Set<number> {
+  const yScale = pxPerDegree / Math.cos((lat0 * Math.PI) / 180);
+  const order = gates
+    .map((g, i) => ({ g, i, p: KIND_PRIORITY.indexOf(g.kind) }))
+    .sort((a, b) => (a.p < 0 ? 99 : a.p) - (b.p < 0 ? 99 : b.p) || a.i - b.i);
+  const placed: [number, number, number, number][] = [];
+  const chosen = new Set<number>();
+  for (const { g, i } of order) {
+    const x = (g.lon - lon0) * pxPerDegree + 6;
+    const y = -(g.lat - lat0) * yScale;
+    const box: [number, number, number, number] = [
+      x,
+      y - fontPx * 0.7,
+      x + g.name.length * fontPx * 0.55,
+      y + fontPx * 0.7,
+    ];
+    const clash = placed.some(
+      (b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3],
+    );
+    if (!clash) {
+      placed.push(box);
+      chosen.add(i);
+    }
+  }
+  return chosen;
+}
