@@ -96,11 +96,18 @@ export function classCounts(classes: ArrayLike<number>): Record<string, number> 
   return by;
 }
 
-/** Indices of up to `k` hot cells (class > 0) by z descending (ties by cell order). */
-export function topHot(gi: Pick<GiStarResult, 'z' | 'classes'>, k = TOP_HOTSPOTS): number[] {
+/**
+ * Indices of up to `k` hot cells (class > 0) by z descending; equal z (a band holding one busy
+ * cell gives its neighbours the same z) goes to the cell with more seizures, then cell order.
+ */
+export function topHot(
+  gi: Pick<GiStarResult, 'z' | 'classes'>,
+  counts: ArrayLike<number>,
+  k = TOP_HOTSPOTS,
+): number[] {
   const hot: number[] = [];
   for (let i = 0; i < gi.classes.length; i++) if (gi.classes[i] > 0) hot.push(i);
-  return hot.sort((a, b) => gi.z[b] - gi.z[a] || a - b).slice(0, k);
+  return hot.sort((a, b) => gi.z[b] - gi.z[a] || counts[b] - counts[a] || a - b).slice(0, k);
 }
 
 /** The top hot cells with their centres and nearest named places. */
@@ -149,7 +156,7 @@ export async function hotspots(sql: Sql, query: HotspotQuery): Promise<HotspotCo
     }),
   );
   const byClass = classCounts(gi.classes);
-  const top = await describeTop(sql, area, topHot(gi), (i) => ({
+  const top = await describeTop(sql, area, topHot(gi, counts), (i) => ({
     cell_id: area.cells[i].id,
     count: counts[i],
     gi_z: gi.z[i],
