@@ -7,13 +7,7 @@ export const USER_AGENCIES = ['customs', 'border_guard'] as const;
 export type UserAgency = (typeof USER_AGENCIES)[number];
 
 export type Permission =
-  | 'view'
-  | 'briefing'
-  | 'edit_routes'
-  | 'export'
-  | 'import'
-  | 'manage_users'
-  | 'view_audit';
+  'view' | 'briefing' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['view', 'briefing', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
