@@ -16,7 +16,11 @@ import {
   scaleBar,
 } from '../../src/lib/components/briefing/map-marks';
 import { hotAreas } from '../../src/lib/server/services/briefing-areas';
-import { decodeChoice, latestYear } from '../../src/lib/components/briefing/briefing-state.svelte';
+import {
+  choiceQuery,
+  decodeChoice,
+  latestYear,
+} from '../../src/lib/components/briefing/briefing-choice';
 
 describe('monthTables', () => {
   const rows = [
@@ -142,6 +146,9 @@ describe('briefing page state', () => {
       from: '2024-01-01',
       to: '',
     });
+    expect(choiceQuery({ province: 'lang_son', from: '2024-01-01', to: '' }, 'en')).toBe(
+      'province=lang_son&from=2024-01-01&lang=en',
+    );
     expect(decodeChoice(new URLSearchParams('province=hanoi'))).toEqual({
       province: 'an_giang',
       from: '',

@@ -396,6 +396,8 @@ export const vi = {
   'briefing.layer.border_gates': 'cửa khẩu',
   'briefing.layer.waterways': 'sông, kênh',
   'briefing.layer.trails': 'đường mòn',
+  'briefing.trend.tooLong':
+    'Giai đoạn quá dài để tính xu hướng trong một lần (tối đa 120 tháng): hãy thu hẹp giai đoạn.',
   'briefing.trend.tooShort':
     'Xu hướng cần ít nhất {min} tháng; giai đoạn này có {n} tháng, nên chưa xác định xu hướng.',
   'briefing.trend.new_hot': 'Điểm nóng mới',
@@ -419,13 +421,19 @@ export const vi = {
   'briefing.charts.agency': 'Số vụ theo tháng và lực lượng chủ trì',
   'briefing.charts.cases': 'Số vụ',
   'briefing.forecast.title': 'Kiểm chứng dự báo',
-  'briefing.forecast.sentence':
-    'Khi khoanh {share} diện tích có nhiều vụ nhất trong 3 tháng trước, vùng đó chứa trung bình {hit} số vụ của tháng kế tiếp, gấp {pai} lần khoanh ngẫu nhiên ({splits} lần kiểm chứng).',
+  'briefing.forecast.quarter':
+    'Khoanh {share} diện tích nóng nhất (Gi*) theo số vụ {train} thì vùng đó chứa {hit} số vụ {scored} ({hits}/{total} vụ), gấp {pai} lần khoanh ngẫu nhiên.',
+  'briefing.forecast.rolling':
+    'Khoanh {share} diện tích nóng nhất (Gi*) theo 3 tháng trước thì vùng đó chứa trung bình {hit} số vụ của tháng kế tiếp, gấp {pai} lần khoanh ngẫu nhiên ({splits} lần kiểm chứng).',
+  'briefing.forecast.tooLong':
+    'Giai đoạn quá dài để kiểm chứng dự báo trong một lần (tối đa 120 tháng): hãy thu hẹp giai đoạn.',
+  'briefing.forecast.quarterHit': 'Tỷ lệ trúng (quý gần nhất)',
+  'briefing.forecast.quarterPai': 'PAI (quý gần nhất)',
+  'briefing.forecast.monthlyHit': 'Trung bình hàng tháng ({n} lần)',
+  'briefing.forecast.monthlyPai': 'PAI trung bình',
   'briefing.forecast.none':
     'Giai đoạn quá ngắn hoặc quá ít vụ để kiểm chứng dự báo (cần ít nhất 4 tháng có vụ việc).',
   'briefing.forecast.share': 'Diện tích khoanh',
-  'briefing.forecast.hitRate': 'Tỷ lệ trúng',
-  'briefing.forecast.pai': 'PAI (lần)',
   'briefing.forecast.method':
     'PAI = tỷ lệ trúng / tỷ lệ diện tích khoanh; 1 nghĩa là không hơn ngẫu nhiên.',
   'auditAction.briefing.read': 'Xem báo cáo in',
@@ -848,6 +856,8 @@ export const en: Record<MessageKey, string> = {
   'briefing.layer.border_gates': 'gate',
   'briefing.layer.waterways': 'river, canal',
   'briefing.layer.trails': 'trail',
+  'briefing.trend.tooLong':
+    'The period is too long for a trend in one go (at most 120 months): narrow it.',
   'briefing.trend.tooShort':
     'A trend needs at least {min} months; this period has {n}, so no trend is given.',
   'briefing.trend.new_hot': 'New hot spot',
@@ -871,13 +881,19 @@ export const en: Record<MessageKey, string> = {
   'briefing.charts.agency': 'Cases per month by lead agency',
   'briefing.charts.cases': 'Cases',
   'briefing.forecast.title': 'Forecast check',
-  'briefing.forecast.sentence':
-    "Flagging the {share} of the area with the most cases in the previous 3 months caught on average {hit} of the next month's cases, {pai} times what chance would catch ({splits} checks).",
+  'briefing.forecast.quarter':
+    'Flagging the hottest {share} of the area (Gi*) on the cases of {train} caught {hit} of the cases of {scored} ({hits} of {total}), {pai} times what chance would catch.',
+  'briefing.forecast.rolling':
+    "Flagging the hottest {share} of the area (Gi*) on the previous 3 months caught on average {hit} of the next month's cases, {pai} times what chance would catch ({splits} checks).",
+  'briefing.forecast.tooLong':
+    'The period is too long for a forecast check in one go (at most 120 months): narrow it.',
+  'briefing.forecast.quarterHit': 'Hit rate (last quarter)',
+  'briefing.forecast.quarterPai': 'PAI (last quarter)',
+  'briefing.forecast.monthlyHit': 'Monthly mean ({n} checks)',
+  'briefing.forecast.monthlyPai': 'Mean PAI',
   'briefing.forecast.none':
     'The period is too short or has too few cases for a forecast check (it needs at least 4 months with cases).',
   'briefing.forecast.share': 'Area flagged',
-  'briefing.forecast.hitRate': 'Hit rate',
-  'briefing.forecast.pai': 'PAI (times)',
   'briefing.forecast.method':
     'PAI = hit rate / share of the area flagged; 1 means no better than chance.',
   'auditAction.briefing.read': 'Read the briefing',

@@ -43,6 +43,9 @@ export interface MonthSeries<K extends string> {
   cases: number[][];
 }
 
+/** Why the window could not support a section: too short, or too long for one request. */
+export type SkipReason = 'too_few_steps' | 'too_many_steps';
+
 export interface ForecastRow {
   share_pct: number;
   hit_rate: number | null;
@@ -86,11 +89,19 @@ export interface Briefing {
     cold: number;
   };
   top: BriefingHotSpot[];
-  trend: { available: boolean; steps: number; min_steps: number };
+  trend: { available: boolean; steps: number; min_steps: number; skipped: SkipReason | null };
   forecast: {
-    /** How many rolling monthly splits the means are over (0: too short a window). */
-    splits: number;
-    rows: ForecastRow[];
+    /** What ranks the cells: the hot spots' Gi* z. */
+    ranker: 'gi_z';
+    /** The last three months scored on the flag of the three before; null under six months. */
+    last_quarter: {
+      training: { start: string | null; end: string };
+      scored: { start: string; end: string };
+      rows: (ForecastRow & { hits: number; total: number })[];
+    } | null;
+    /** Means over rolling monthly splits (3 months learnt, the next one scored). */
+    rolling: { splits: number; rows: ForecastRow[] };
+    skipped: SkipReason | null;
   };
 }
 

@@ -80,3 +80,13 @@ export function byFamily(series: MonthSeries<Category>): {
   });
   return { families: present, cases };
 }
+
+/**
+ * The calendar months a span of days covers, `mm/yyyy – mm/yyyy` (one month alone).
+ * @example formatSpan('2024-04-01', '2024-06-30') // '04/2024 – 06/2024'
+ */
+export function formatSpan(start: string, end: string): string {
+  const a = formatMonth(start.slice(0, 7));
+  const b = formatMonth(end.slice(0, 7));
+  return a === b ? a : `${a} – ${b}`;
+}
