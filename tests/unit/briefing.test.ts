@@ -217,18 +217,26 @@ describe('rewindForD3', () => {
 });
 
 describe('labelledGates', () => {
-  it('names the important gates first and skips labels that would overlap', () => {
+  it('names the important gates first, on a free side, never past the map', () => {
     const gates = [
       { lon: 106.0, lat: 22.0, name: 'Crossing path A', kind: 'crossing_path' },
       { lon: 106.0, lat: 22.0001, name: 'International B', kind: 'international' },
       { lon: 106.5, lat: 22.0, name: 'Main C', kind: 'main' },
     ];
-    // 100 px a degree: A sits on B, and C (50 px east) on B's 83 px label.
-    expect([...labelledGates(gates, 106, 22, 100)].sort()).toEqual([1]);
-    // At 1000 px a degree C is 500 px away; A still collides with B.
-    expect([...labelledGates(gates, 106, 22, 1000)].sort()).toEqual([1, 2]);
-    // Without B, A is free.
-    expect([...labelledGates([gates[0], gates[2]], 106, 22, 1000)].sort()).toEqual([0, 1]);
+    // 100 px a degree from 105.9: B at x = 10 (its 83 px label to the right), C at x = 60
+    // (right clashes with B, left would start before 0), A under B on both sides.
+    expect(labelledGates(gates, 105.9, 22, 100, 700)).toEqual(new Map([[1, 'start']]));
+    // 1000 px a degree: B at x = 100 to its right, A (same spot) to its left (12 to 94 px),
+    // C at x = 600 to its right (till 639 px) on a 700 px map...
+    expect(labelledGates(gates, 105.9, 22, 1000, 700)).toEqual(
+      new Map([
+        [1, 'start'],
+        [2, 'start'],
+        [0, 'end'],
+      ]),
+    );
+    // ...and to its left on a 620 px one.
+    expect(labelledGates(gates, 105.9, 22, 1000, 620).get(2)).toBe('end');
   });
 
   it('draws figures at their box width within a phone and the printed column', () => {

@@ -79,40 +79,50 @@ export function rewindForD3<G extends Polygon | MultiPolygon>(g: G): G {
 const KIND_PRIORITY = ['international', 'main', 'border_market', 'auxiliary', 'crossing_path'];
 
 /**
- * Which gates get a name on the page map: the more important kinds first, each only where its
- * label (to the right of the mark, about 0.55 em a character) overlaps no label placed before.
+ * Which gates get a name on the page map, and on which side: the more important kinds first,
+ * each where its label (about 0.55 em a character) overlaps no label placed before, to the
+ * right of the mark or else to its left, and never past the map's sides (0 to `widthPx`).
  * Positions are in an equirectangular approximation of the map (good to a few per cent at a
- * province's size), `pxPerDegree` along the parallel at the map's latitude.
- * @example labelledGates(gates, 105, 10.5, 500) // the indices of the gates to name
+ * province's size): `pxPerDegree` along the parallel at `lat0`, x = 0 at `lon0`.
+ * @example labelledGates(gates, 105, 10.5, 500, 700) // Map { 0 => 'start', 3 => 'end' }
  */
 export function labelledGates(
   gates: { lon: number; lat: number; name: string; kind: string }[],
   lon0: number,
   lat0: number,
   pxPerDegree: number,
+  widthPx: number,
   fontPx = 9,
-): Set<number> {
+): Map<number, 'start' | 'end'> {
   const yScale = pxPerDegree / Math.cos((lat0 * Math.PI) / 180);
+  const rank = (kind: string) => {
+    const p = KIND_PRIORITY.indexOf(kind);
+    return p < 0 ? KIND_PRIORITY.length : p;
+  };
   const order = gates
-    .map((g, i) => ({ g, i, p: KIND_PRIORITY.indexOf(g.kind) }))
-    .sort((a, b) => (a.p < 0 ? 99 : a.p) - (b.p < 0 ? 99 : b.p) || a.i - b.i);
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g.kind) - rank(b.g.kind) || a.i - b.i);
   const placed: [number, number, number, number][] = [];
-  const chosen = new Set<number>();
+  const chosen = new Map<number, 'start' | 'end'>();
   for (const { g, i } of order) {
-    const x = (g.lon - lon0) * pxPerDegree + 6;
+    const x = (g.lon - lon0) * pxPerDegree;
     const y = -(g.lat - lat0) * yScale;
-    const box: [number, number, number, number] = [
-      x,
-      y - fontPx * 0.7,
-      x + g.name.length * fontPx * 0.55,
-      y + fontPx * 0.7,
-    ];
-    const clash = placed.some(
-      (b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3],
-    );
-    if (!clash) {
-      placed.push(box);
-      chosen.add(i);
+    const length = g.name.length * fontPx * 0.55;
+    const sides = [
+      ['start', x + 6, x + 6 + length],
+      ['end', x - 6 - length, x - 6],
+    ] as const;
+    for (const [side, x0, x1] of sides) {
+      const box: [number, number, number, number] = [x0, y - fontPx * 0.7, x1, y + fontPx * 0.7];
+      const inside = x0 >= 0 && x1 <= widthPx;
+      const clash = placed.some(
+        (b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3],
+      );
+      if (inside && !clash) {
+        placed.push(box);
+        chosen.set(i, side);
+        break;
+      }
     }
   }
   return chosen;
