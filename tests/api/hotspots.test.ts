@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexCentre, utmToWgs84, wgs84ToUtm } from '../../src/lib/analysis';
+import { cellsInArea, hexCentre, utmToWgs84, wgs84ToUtm } from '../../src/lib/analysis';
 import { agCells, cellAt, inCell, loadMiniPlaces, placeSeizures } from '../fixtures/hotspots';
 import { addUser, signIn } from '../setup/auth';
 import { testApp, testDb, type TestDb } from '../setup/test-db';
@@ -193,6 +193,54 @@ describe('GET /api/hotspots', () => {
     expect(body.summary).toMatchObject({ cell_m: 500, distance_m: 1500, bandwidth_m: 1500 });
     expect(body.features).toHaveLength(agCells(500).length);
     expect(body.summary.points).toBe(14);
+  });
+
+  it('follows a changed province outline (the grid is cached by outline)', async () => {
+    await hotspots('province=an_giang');
+    const half = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105, 10.5],
+          [105.1, 10.5],
+          [105.1, 10.7],
+          [105, 10.7],
+          [105, 10.5],
+        ],
+      ],
+    };
+    await db.sql`update provinces set geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(half)}), 4326))
+      where id = 'an_giang'`;
+    try {
+      const body = await hotspots('province=an_giang');
+      const [w, s, e, n] = [105, 10.5, 105.1, 10.7];
+      const ring = [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ].map(([lon, lat]) => wgs84ToUtm(lon, lat));
+      expect(body.features).toHaveLength(
+        cellsInArea({ type: 'Polygon', coordinates: [ring] }, S).length,
+      );
+      expect(body.features.length).toBeLessThan(agCells(S).length * 0.6);
+    } finally {
+      const full = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [105, 10.5],
+            [105.2, 10.5],
+            [105.2, 10.7],
+            [105, 10.7],
+            [105, 10.5],
+          ],
+        ],
+      };
+      await db.sql`update provinces set geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(full)}), 4326))
+        where id = 'an_giang'`;
+    }
   });
 
   it('audits each read', async () => {

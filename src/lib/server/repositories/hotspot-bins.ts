@@ -1,5 +1,5 @@
 import type { Fragment } from 'postgres';
-import type { Sql } from '../db/client';
+import { transaction, type Sql } from '../db/client';
 import { LAYERS } from './layer-registry';
 import { whereClause, type LayerFilter } from './layers';
 
@@ -11,6 +11,22 @@ import { whereClause, type LayerFilter } from './layers';
  */
 
 type Filter = Omit<LayerFilter, 'bbox'>;
+
+/**
+ * Runs the reads of one analysis in a transaction with settings fit for scanning every
+ * matching seizure once: no JIT (on PostgreSQL 15, compiling the binning expression took 1.5 to
+ * 3.5 s around a 0.6 s query over 1M rows) and work_mem enough to hash the cells (the planner
+ * cannot estimate how many cells the expression gives, assumes one per row, and otherwise sorts
+ * a million rows to disk). SET LOCAL ends with the transaction. Do the TypeScript work after it
+ * returns: the embedded engine's one connection is held meanwhile.
+ */
+export function analysisReads<T>(sql: Sql, fn: (tx: Sql) => Promise<T>): Promise<T> {
+  return transaction(sql, async (tx) => {
+    await tx`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
+    // Boxed: postgres.js unwraps arrays of promises in a transaction's result.
+    return { value: await fn(tx) };
+  }).then((r) => r.value as T);
+}
 
 /** The cube-rounded (q, r) of `t.x_utm, t.y_utm` for cell size `sizeM`, as `q` and `r`. */
 function hexColumns(sql: Sql, sizeM: number): { from: Fragment; select: Fragment } {
@@ -107,8 +123,9 @@ export async function seizurePoints(
 }
 
 /**
- * The UTM x/y and step month (as in binSeizuresByStep) of every seizure matching `filter`,
- * ordered by month, as parallel arrays.
+ * The UTM x/y and month (as in binSeizuresByStep) of every seizure matching `filter`, as
+ * parallel arrays ordered by month (sorted here by counting, cheaper than ORDER BY in the
+ * aggregate).
  */
 export async function seizurePointsByMonth(
   sql: Sql,
@@ -117,22 +134,35 @@ export async function seizurePointsByMonth(
   const layer = LAYERS.seizures;
   const [row] = await sql<{ b: Buffer | null }[]>`
     select string_agg(float8send(t.x_utm) || float8send(t.y_utm)
-        || float8send(v.month::float8), ''::bytea order by v.month) as b
+        || int4send(v.month), ''::bytea) as b
     from ${sql(layer.table)} t
       cross join lateral (
-        select (extract(year from l.local_at) * 12 + extract(month from l.local_at) - 1) as month
+        select (extract(year from l.local_at) * 12 + extract(month from l.local_at) - 1)::int
+          as month
         from (select (t.occurred_at at time zone 'UTC') + interval '7 hours' as local_at) l
       ) v
     where ${whereClause(sql, layer, filter)}`;
   const b = row.b ?? Buffer.alloc(0);
-  const n = b.length / 24;
+  const n = b.length / 20;
+  const months = new Int32Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const m = (months[i] = b.readInt32BE(20 * i + 16));
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  const start = new Uint32Array(n ? hi - lo + 2 : 1);
+  for (let i = 0; i < n; i++) start[months[i] - lo + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const month = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    x[i] = b.readDoubleBE(24 * i);
-    y[i] = b.readDoubleBE(24 * i + 8);
-    month[i] = b.readDoubleBE(24 * i + 16);
+    const k = start[months[i] - lo]++;
+    x[k] = b.readDoubleBE(20 * i);
+    y[k] = b.readDoubleBE(20 * i + 8);
+    month[k] = months[i];
   }
   return { x, y, month };
 }

@@ -8,6 +8,16 @@ export interface ProvinceOutline {
   areaM2: number;
 }
 
+/** A digest of a province's stored outline (changes whenever the outline does), or undefined. */
+export async function provinceOutlineDigest(
+  sql: Sql,
+  province: Province,
+): Promise<string | undefined> {
+  const [row] = await sql<{ d: string }[]>`
+    select md5(ST_AsBinary(geom)) as d from provinces where id = ${province}`;
+  return row?.d;
+}
+
 /** The outline of a province in UTM 48N (millimetre precision), or undefined if not loaded. */
 export async function provinceOutlineUtm(
   sql: Sql,

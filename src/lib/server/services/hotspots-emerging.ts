@@ -1,13 +1,9 @@
-import {
-  EMERGING_CATEGORIES,
-  emergingHotSpots,
-  hexFeature,
-  type EmergingCategory,
-} from '../../analysis';
+import { EMERGING_CATEGORIES, emergingHotSpots, type EmergingCategory } from '../../analysis';
 import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
-import { seizurePoints } from '../repositories/hotspot-bins';
+import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import {
+  cellFeature,
   classCounts,
   densityAtCells,
   describeTop,
@@ -51,10 +47,14 @@ export async function emerging(
   step: 'month' | 'quarter',
 ): Promise<HotspotCollection<EmergingProperties, EmergingSummary>> {
   const monthsPerStep = step === 'quarter' ? 3 : 1;
-  const area = await studyArea(sql, query.filter.province, query.cellM);
-  const nb = studyNeighbours(area, query.distanceM);
-  const steps = await stepWindow(sql, query, area, monthsPerStep, 10);
-  const { counts, total, points } = await countsPerStep(sql, query, area, steps, monthsPerStep);
+  const { area, nb, steps, binned, xy } = await analysisReads(sql, async (tx) => {
+    const area = await studyArea(tx, query.filter.province, query.cellM);
+    const nb = studyNeighbours(area, query.distanceM);
+    const steps = await stepWindow(tx, query, area, monthsPerStep, 10);
+    const binned = await countsPerStep(tx, query, area, steps, monthsPerStep);
+    return { area, nb, steps, binned, xy: await seizurePoints(tx, query.filter) };
+  });
+  const { counts, total, points } = binned;
   let result: ReturnType<typeof emergingHotSpots>;
   try {
     result = emergingHotSpots(counts, nb, { fdr: query.fdr });
@@ -62,14 +62,11 @@ export async function emerging(
     asBadRequest(e);
   }
   const final = result.steps[result.steps.length - 1];
-  const density = densityAtCells(
-    area.cells,
-    await seizurePoints(sql, query.filter),
-    query.bandwidthM,
-  );
+  const density = densityAtCells(area.cells, xy, query.bandwidthM);
+  const geometries = area.geometries();
   const features = area.cells.map((cell, i) => {
     const e = result.cells[i];
-    return hexFeature(cell, query.cellM, {
+    return cellFeature(cell, geometries[i], {
       cell_id: cell.id,
       count: total[i],
       density: density[i],

@@ -10,7 +10,12 @@ import {
 } from '../../analysis';
 import { hotspotError, type HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
-import { binSeizures, seizurePoints, seizurePointsByMonth } from '../repositories/hotspot-bins';
+import {
+  analysisReads,
+  binSeizures,
+  seizurePoints,
+  seizurePointsByMonth,
+} from '../repositories/hotspot-bins';
 import { densityAtCells, placeCounts } from './hotspots';
 import { studyArea, studyNeighbours, type StudyArea } from './hotspots-grid';
 import { countsPerStep, stepWindow } from './hotspots-window';
@@ -133,9 +138,14 @@ async function splitCheck(
     throw hotspotError('split_outside_window', `split: ${split} must lie inside from..to`, {
       parameter: 'split',
     });
-  const trained = placeCounts(area, await binSeizures(sql, before, query.cellM)).counts;
-  const scored = placeCounts(area, await binSeizures(sql, after, query.cellM)).counts;
-  const density = densityAtCells(area.cells, await seizurePoints(sql, before), query.bandwidthM);
+  const reads = await analysisReads(sql, async (tx) => ({
+    trained: await binSeizures(tx, before, query.cellM),
+    scored: await binSeizures(tx, after, query.cellM),
+    xy: await seizurePoints(tx, before),
+  }));
+  const trained = placeCounts(area, reads.trained).counts;
+  const scored = placeCounts(area, reads.scored).counts;
+  const density = densityAtCells(area.cells, reads.xy, query.bandwidthM);
   const areas = { cellAreaM2: area.cellAreaM2, studyAreaM2: area.areaM2 };
   const scores: Record<Ranker, ArrayLike<number>> = {
     count: trained,
@@ -159,15 +169,18 @@ async function rolling(
   training: number,
   horizon: number,
 ) {
-  const steps = await stepWindow(sql, query, area, 1);
-  if (steps.length < training + horizon)
+  const { steps, counts, pts } = await analysisReads(sql, async (tx) => {
+    const steps = await stepWindow(tx, query, area, 1);
+    if (steps.length < training + horizon) return { steps, counts: [], pts: undefined };
+    const { counts } = await countsPerStep(tx, query, area, steps, 1);
+    return { steps, counts, pts: await seizurePointsByMonth(tx, query.filter) };
+  });
+  if (!pts || steps.length < training + horizon)
     throw hotspotError(
       'window_too_short',
       `the window holds ${steps.length} months; rolling splits need at least ${training + horizon} (${training} to learn from, ${horizon} to score)`,
       { months: steps.length, min_months: training + horizon },
     );
-  const { counts } = await countsPerStep(sql, query, area, steps, 1);
-  const pts = await seizurePointsByMonth(sql, query.filter);
   /** Density of the points of months [first, first + months) (steps indices). */
   const densityOf = (first: number, months = training) => {
     const lo = lowerBound(pts.month, steps[first].month);

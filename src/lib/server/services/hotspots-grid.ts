@@ -1,9 +1,11 @@
+import type { Polygon } from 'geojson';
 import {
   bandCoverage,
   bandOffsets,
   buildNeighbours,
   cellsInArea,
   hexAreaM2,
+  hexRingWgs84,
   type HexCell,
   type NeighbourList,
 } from '../../analysis';
@@ -11,7 +13,7 @@ import type { Province } from '../../domain';
 import { hotspotError } from '../api/hotspot-params';
 import { notFound } from '../errors';
 import type { Sql } from '../db/client';
-import { provinceOutlineUtm } from '../repositories/hotspot-places';
+import { provinceOutlineDigest, provinceOutlineUtm } from '../repositories/hotspot-places';
 
 /**
  * The study area of a hot-spot request (DESIGN.md section 6: every cell whose centre lies in
@@ -35,6 +37,23 @@ export interface StudyArea {
   /** Area of the outline and of one cell, square metres. */
   areaM2: number;
   cellAreaM2: number;
+  /** Each cell's hexagon in lon/lat (shared between responses: never modify). */
+  geometries(): Polygon[];
+}
+
+/**
+ * Study areas by province, cell size and outline digest: the grid and its hexagons in lon/lat
+ * cost more than binning 10k seizures, and change only with the outline. A few entries (up to
+ * 50,000 cells each) bound the memory.
+ */
+const CACHE_ENTRIES = 4;
+const cache = new Map<string, StudyArea>();
+
+function remember(key: string, area: StudyArea): StudyArea {
+  cache.delete(key);
+  cache.set(key, area);
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return area;
 }
 
 /** Cell size (m) at which a province of `areaM2` holds about `cells` cells. */
@@ -57,6 +76,11 @@ function tooSmall(province: Province, cellM: number, areaM2: number, cells?: num
  * MAX_CELLS or fewer than MIN_CELLS cells with a 400 that names the size that would fit.
  */
 export async function studyArea(sql: Sql, province: Province, cellM: number): Promise<StudyArea> {
+  const digest = await provinceOutlineDigest(sql, province);
+  if (!digest) throw notFound(`Province ${province} has no outline loaded`);
+  const key = `${province}|${cellM}|${digest}`;
+  const hit = cache.get(key);
+  if (hit) return remember(key, hit);
   const outline = await provinceOutlineUtm(sql, province);
   if (!outline) throw notFound(`Province ${province} has no outline loaded`);
   const { areaM2 } = outline;
@@ -72,7 +96,19 @@ export async function studyArea(sql: Sql, province: Province, cellM: number): Pr
       { parameter: 'cell', max_cell_m: max, min_cells: MIN_CELLS, cells: cells.length },
     );
   }
-  return { province, cellM, cells, areaM2, cellAreaM2: hexAreaM2(cellM) };
+  let geometries: Polygon[] | undefined;
+  return remember(key, {
+    province,
+    cellM,
+    cells,
+    areaM2,
+    cellAreaM2: hexAreaM2(cellM),
+    geometries: () =>
+      (geometries ??= cells.map((c) => ({
+        type: 'Polygon',
+        coordinates: [hexRingWgs84(c.q, c.r, cellM)],
+      }))),
+  });
 }
 
 /**

@@ -1,15 +1,13 @@
 import type { Feature, Polygon } from 'geojson';
-import {
-  giStar,
-  hexFeature,
-  kernelDensity,
-  utmToWgs84,
-  type GiStarResult,
-  type HexCell,
-} from '../../analysis';
+import { giStar, kernelDensity, utmToWgs84, type GiStarResult, type HexCell } from '../../analysis';
 import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
-import { binSeizures, seizurePoints, type CellCount } from '../repositories/hotspot-bins';
+import {
+  analysisReads,
+  binSeizures,
+  seizurePoints,
+  type CellCount,
+} from '../repositories/hotspot-bins';
 import { nearestPlaces, type NearestPlace } from '../repositories/hotspot-places';
 import { cellIndex, studyArea, studyNeighbours, type StudyArea } from './hotspots-grid';
 
@@ -56,6 +54,15 @@ export interface HotspotCollection<P = HotspotProperties, S = HotspotSummary> {
   type: 'FeatureCollection';
   features: Feature<Polygon, P>[];
   summary: S;
+}
+
+/** A cell as a GeoJSON Feature (its id is the cell id), as hexFeature writes it. */
+export function cellFeature<P>(
+  cell: { readonly id: string },
+  geometry: Polygon,
+  properties: P,
+): Feature<Polygon, P> {
+  return { type: 'Feature', id: cell.id, geometry, properties };
 }
 
 /** How many hot cells the summary names. */
@@ -138,15 +145,18 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  * nearest named gate, waterway or trail.
  */
 export async function hotspots(sql: Sql, query: HotspotQuery): Promise<HotspotCollection> {
-  const area = await studyArea(sql, query.filter.province, query.cellM);
-  const nb = studyNeighbours(area, query.distanceM);
-  const rows = await binSeizures(sql, query.filter, query.cellM);
-  const xy = await seizurePoints(sql, query.filter);
+  const { area, nb, rows, xy } = await analysisReads(sql, async (tx) => {
+    const area = await studyArea(tx, query.filter.province, query.cellM);
+    const nb = studyNeighbours(area, query.distanceM); // refuses a bad band before the scans
+    const rows = await binSeizures(tx, query.filter, query.cellM);
+    return { area, nb, rows, xy: await seizurePoints(tx, query.filter) };
+  });
   const { counts, points } = placeCounts(area, rows);
   const gi = giStar(counts, nb, { fdr: query.fdr });
   const density = densityAtCells(area.cells, xy, query.bandwidthM);
+  const geometries = area.geometries();
   const features = area.cells.map((cell, i) =>
-    hexFeature(cell, query.cellM, {
+    cellFeature(cell, geometries[i], {
       cell_id: cell.id,
       count: counts[i],
       density: density[i],
