@@ -324,4 +324,17 @@ describe('GET /api/briefing: hot spots', () => {
     expect(b.trend).toMatchObject({ available: false, skipped: 'too_few_steps' });
     expect(b.forecast).toMatchObject({ last_quarter: null, skipped: 'too_few_steps' });
   });
+
+  it('briefs on three months: hot spots, no trend, no check (rolling needs four)', async () => {
+    const b = await briefing('?province=an_giang&from=2024-10-01&to=2024-12-31');
+    expect(b.figures.cases).toBe(3);
+    expect(b.top.map((h: { seizures: number }) => h.seizures)).toEqual([3]);
+    expect(b.trend).toMatchObject({ available: false, steps: 3, skipped: 'too_few_steps' });
+    expect(b.forecast).toEqual({
+      ranker: 'gi_z',
+      last_quarter: null,
+      rolling: { splits: 0, rows: [] },
+      skipped: 'too_few_steps',
+    });
+  });
 });

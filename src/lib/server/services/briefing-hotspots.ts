@@ -189,7 +189,7 @@ async function emergingCategories(
 /** The refusals of the step window that mean "not for this window", not "bad request". */
 function skipReason(e: unknown): SkipReason | null {
   if (!(e instanceof ApiError) || e.status !== 400) return null;
-  if (e.code === 'too_few_steps') return 'too_few_steps';
+  if (e.code === 'too_few_steps' || e.code === 'window_too_short') return 'too_few_steps';
   if (e.code === 'too_many_steps' || e.code === 'too_many_cell_steps') return 'too_many_steps';
   return null;
 }
