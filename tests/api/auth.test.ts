@@ -127,7 +127,7 @@ describe('sessions', () => {
     expect((await (await me(cookie)).json()).user).toMatchObject({
       username: 'carol',
       role: 'commander',
-      permissions: ['view'],
+      permissions: ['view', 'briefing'],
     });
     expect((await me()).status).toBe(401);
     expect((await me('brm_session=' + 'A'.repeat(43))).status).toBe(401);

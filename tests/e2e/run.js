@@ -13,6 +13,7 @@
  */
 import { auditScenarios } from './audit.e2e.js';
 import { offlineBasemapScenarios, pmtilesBasemapScenarios } from './basemap.e2e.js';
+import { briefingScenarios } from './briefing.e2e.js';
 import { compareScenarios } from './compare.e2e.js';
 import { dateFilterScenarios } from './date-filter.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
@@ -69,6 +70,7 @@ async function main() {
     await page.setViewportSize({ width: 1280, height: 800 });
     await auditScenarios(ctx);
     await userScenarios(ctx);
+    await briefingScenarios(ctx);
     await offlineBasemapScenarios(ctx);
     await noForeignRequestScenario(ctx);
     await pmtilesBasemapScenarios(ctx);

@@ -15,6 +15,7 @@
  * @property {Account | null} commander Must be refused the audit log.
  * @property {Account | null} admin Reads the audit log; without one the audit tests are skipped.
  * @property {Account | null} analyst Disabled and enabled again by the user-management tests.
+ * @property {Account | null} [planner] Must be refused the briefing (E2E_PLANNER_USERNAME / _PASSWORD).
  */
 
 /**
@@ -51,6 +52,7 @@ export function resolveAccounts(output) {
       commander: user,
       admin: fromEnv(env.E2E_ADMIN_USERNAME, env.E2E_ADMIN_PASSWORD),
       analyst: fromEnv(env.E2E_ANALYST_USERNAME, env.E2E_ANALYST_PASSWORD),
+      planner: fromEnv(env.E2E_PLANNER_USERNAME, env.E2E_PLANNER_PASSWORD),
     };
   }
   return {
@@ -58,6 +60,7 @@ export function resolveAccounts(output) {
     commander: demoAccount(output, 'commander'),
     admin: demoAccount(output, 'admin'),
     analyst: demoAccount(output, 'analyst'),
+    planner: demoAccount(output, 'planner'),
   };
 }
 

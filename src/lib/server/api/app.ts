@@ -13,6 +13,7 @@ import { sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
+import { briefingRoutes } from './routes/briefing';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
   app.route('/', seizureRoutes(routeDeps));
+  app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));

@@ -30,5 +30,7 @@ export function requestWeight(
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }
   if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
+  // The briefing runs the hot-spot, trend and forecast analyses in one request.
+  if (method === 'GET' && /^\/api\/briefing\/?$/.test(path)) return 'heavy';
   return 'light';
 }

@@ -7,13 +7,14 @@ export const USER_AGENCIES = ['customs', 'border_guard'] as const;
 export type UserAgency = (typeof USER_AGENCIES)[number];
 
 export type Permission =
-  'view' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
+  'view' | 'briefing' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['view', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
-  commander: ['view'],
+  admin: ['view', 'briefing', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
+  // The printed briefing is for those who command or analyse; planners work on the plan page.
+  commander: ['view', 'briefing'],
   planner: ['view', 'edit_routes'],
-  analyst: ['view', 'export', 'import'],
+  analyst: ['view', 'briefing', 'export', 'import'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
