@@ -253,7 +253,9 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
       // The colouring the deck.gl points were last built with (their colour accessor's trigger).
       const colour = await desk.evaluate(() => {
         const deck = /** @type {any} */ (window.__brmDeck)?._deck;
-        const layer = deck?.layerManager?.getLayers().find((l) => l.id === 'seizure-points');
+        const layer = deck?.layerManager
+          ?.getLayers()
+          .find((/** @type {{ id: string }} */ l) => l.id === 'seizure-points');
         return String(layer?.props.updateTriggers?.getFillColor);
       });
       check(colour === 'category', `marks not coloured by goods: ${colour}`);
