@@ -155,9 +155,8 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
     }
 
     await test('draws gates and their names over the seizure marks', async () => {
-      const order = await desk.evaluate(() =>
-        (window.__brmMap?.getStyle().layers ?? []).map((l) => l.id),
-      );
+      // getLayersOrder() lists the deck.gl points too (a custom layer), unlike getStyle().
+      const order = await desk.evaluate(() => window.__brmMap?.getLayersOrder() ?? []);
       const marks = order.indexOf('seizure-points');
       check(marks >= 0, 'no seizure layer');
       for (const id of ['gates-symbol-minor', 'gates-label', 'gates-symbol']) {
