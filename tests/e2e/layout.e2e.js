@@ -155,9 +155,10 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
     }
 
     await test('draws gates and their names over the seizure marks', async () => {
-      // getLayersOrder() lists the deck.gl points too (a custom layer), unlike getStyle().
+      // getLayersOrder() lists deck.gl's custom layers too, unlike getStyle().
       const order = await desk.evaluate(() => window.__brmMap?.getLayersOrder() ?? []);
-      const marks = order.indexOf('seizure-points');
+      // deck.gl draws its layers in maplibre's stack as a group named after their `beforeId`.
+      const marks = order.indexOf('deck-layer-group-before:gates-symbol-minor');
       check(marks >= 0, 'no seizure layer');
       for (const id of ['gates-symbol-minor', 'gates-label', 'gates-symbol']) {
         check(order.indexOf(id) > marks, `${id} is drawn under the seizures`);
