@@ -155,10 +155,10 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
     }
 
     await test('draws gates and their names over the seizure marks', async () => {
-      const order = await desk.evaluate(() =>
-        (window.__brmMap?.getStyle().layers ?? []).map((l) => l.id),
-      );
-      const marks = order.indexOf('seizure-points');
+      // getLayersOrder() lists deck.gl's custom layers too, unlike getStyle().
+      const order = await desk.evaluate(() => window.__brmMap?.getLayersOrder() ?? []);
+      // deck.gl draws its layers in maplibre's stack as a group named after their `beforeId`.
+      const marks = order.indexOf('deck-layer-group-before:gates-symbol-minor');
       check(marks >= 0, 'no seizure layer');
       for (const id of ['gates-symbol-minor', 'gates-label', 'gates-symbol']) {
         check(order.indexOf(id) > marks, `${id} is drawn under the seizures`);
@@ -255,7 +255,7 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
         const deck = /** @type {any} */ (window.__brmDeck)?._deck;
         const layer = deck?.layerManager
           ?.getLayers()
-          .find((/** @type {any} */ l) => l.id === 'seizure-points');
+          .find((/** @type {{ id: string }} */ l) => l.id === 'seizure-points');
         return String(layer?.props.updateTriggers?.getFillColor);
       });
       check(colour === 'category', `marks not coloured by goods: ${colour}`);
