@@ -6,11 +6,10 @@ import { check } from './runner.js';
 /**
  * Resolves after the map has finished rendering everything it has (its next `idle`).
  * @param {import('playwright-core').Page} page
+ * @param {{ timeout?: number }} [options] how long the style may take to load (ms)
  */
-export async function mapIdle(page) {
-  await page.waitForFunction(() => Boolean(window.__brmMap?.isStyleLoaded()), null, {
-    timeout: 30_000,
-  });
+export async function mapIdle(page, { timeout = 30_000 } = {}) {
+  await page.waitForFunction(() => Boolean(window.__brmMap?.isStyleLoaded()), null, { timeout });
   await page.evaluate(
     () =>
       new Promise((done) => {
@@ -26,17 +25,19 @@ export async function mapIdle(page) {
  * Waits until every layer row in the panel reports a count and the stats panel its figures (all
  * requests answered).
  * @param {import('playwright-core').Page} page
+ * @param {{ timeout?: number }} [options] how long each wait may take (ms); the 1M-seizure
+ *   scenario needs more on a slow CI machine
  */
-export async function layersLoaded(page) {
+export async function layersLoaded(page, { timeout = 60_000 } = {}) {
   await page.waitForFunction(
     () =>
       document.querySelectorAll('.layer-count[data-count]').length === 7 &&
       !document.querySelector('.layer-count.busy') &&
       !document.querySelector('.stats[aria-busy=true]'),
     null,
-    { timeout: 60_000 },
+    { timeout },
   );
-  await mapIdle(page);
+  await mapIdle(page, { timeout: Math.max(timeout / 2, 30_000) });
 }
 
 /**
