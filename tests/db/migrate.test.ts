@@ -24,6 +24,7 @@ describe('migrations', () => {
       '0003_reliability',
       '0004_frontier_accuracy',
       '0005_seizure_goods_code',
+      '0006_plans_patrols',
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -49,6 +50,7 @@ describe('migrations', () => {
       '0003_reliability',
       '0004_frontier_accuracy',
       '0005_seizure_goods_code',
+      '0006_plans_patrols',
       '9001_ok',
     ]);
   });
