@@ -4,10 +4,8 @@ import type { Sql } from '../db/client';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import {
   cellFeature,
-  classCounts,
   densityAtCells,
-  describeTop,
-  topHot,
+  gridSummary,
   type HotspotCollection,
   type HotspotProperties,
   type HotspotSummary,
@@ -81,40 +79,22 @@ export async function emerging(
       cold_steps: e.coldSteps,
     });
   });
-  const byClass = classCounts(final.classes);
   const byCategory = Object.fromEntries(EMERGING_CATEGORIES.map((c) => [c, 0])) as Record<
     EmergingCategory,
     number
   >;
   for (const c of result.cells) byCategory[c.category]++;
-  const hottest = topHot(final, counts[counts.length - 1]);
-  const top = await describeTop(sql, area, hottest, (i) => ({
-    cell_id: area.cells[i].id,
-    count: total[i],
-    gi_z: final.z[i],
-    gi_p: final.p[i],
-    class: final.classes[i],
-  }));
+  const lastStep = counts[counts.length - 1];
+  const grid = await gridSummary(sql, query, area, points, final, lastStep, total);
   return {
     type: 'FeatureCollection',
     features,
     summary: {
-      province: query.filter.province,
-      cell_m: query.cellM,
-      distance_m: query.distanceM,
-      bandwidth_m: query.bandwidthM,
-      fdr: query.fdr,
-      from: query.from,
-      to: query.to,
-      cells: area.cells.length,
-      points,
-      hot: byClass['1'] + byClass['2'] + byClass['3'],
-      cold: byClass['-1'] + byClass['-2'] + byClass['-3'],
-      by_class: byClass,
+      ...grid.summary,
       step,
       steps: steps.map(({ start, end }) => ({ start, end })),
       by_category: byCategory,
-      top: top.map((t, k) => ({ ...t, category: result.cells[hottest[k]].category })),
+      top: grid.top.map((t, k) => ({ ...t, category: result.cells[grid.hottest[k]].category })),
     },
   };
 }

@@ -137,6 +137,45 @@ export async function describeTop(
   });
 }
 
+/**
+ * The summary fields every hot-spot answer shares (query, cells, points, hot and cold counts by
+ * class) and its top hot cells: ranked on `gi` and `rankCounts`, each reporting `counts`.
+ */
+export async function gridSummary(
+  sql: Sql,
+  query: HotspotQuery,
+  area: StudyArea,
+  points: number,
+  gi: GiStarResult,
+  rankCounts: ArrayLike<number>,
+  counts: ArrayLike<number>,
+): Promise<{ summary: Omit<HotspotSummary, 'top'>; top: TopHotspot[]; hottest: number[] }> {
+  const byClass = classCounts(gi.classes);
+  const hottest = topHot(gi, rankCounts);
+  const top = await describeTop(sql, area, hottest, (i) => ({
+    cell_id: area.cells[i].id,
+    count: counts[i],
+    gi_z: gi.z[i],
+    gi_p: gi.p[i],
+    class: gi.classes[i],
+  }));
+  const summary = {
+    province: query.filter.province,
+    cell_m: query.cellM,
+    distance_m: query.distanceM,
+    bandwidth_m: query.bandwidthM,
+    fdr: query.fdr,
+    from: query.from,
+    to: query.to,
+    cells: area.cells.length,
+    points,
+    hot: byClass['1'] + byClass['2'] + byClass['3'],
+    cold: byClass['-1'] + byClass['-2'] + byClass['-3'],
+    by_class: byClass,
+  };
+  return { summary, top, hottest };
+}
+
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
@@ -165,31 +204,6 @@ export async function hotspots(sql: Sql, query: HotspotQuery): Promise<HotspotCo
       class: gi.classes[i],
     }),
   );
-  const byClass = classCounts(gi.classes);
-  const top = await describeTop(sql, area, topHot(gi, counts), (i) => ({
-    cell_id: area.cells[i].id,
-    count: counts[i],
-    gi_z: gi.z[i],
-    gi_p: gi.p[i],
-    class: gi.classes[i],
-  }));
-  return {
-    type: 'FeatureCollection',
-    features,
-    summary: {
-      province: query.filter.province,
-      cell_m: query.cellM,
-      distance_m: query.distanceM,
-      bandwidth_m: query.bandwidthM,
-      fdr: query.fdr,
-      from: query.from,
-      to: query.to,
-      cells: area.cells.length,
-      points,
-      hot: byClass['1'] + byClass['2'] + byClass['3'],
-      cold: byClass['-1'] + byClass['-2'] + byClass['-3'],
-      by_class: byClass,
-      top,
-    },
-  };
+  const { summary, top } = await gridSummary(sql, query, area, points, gi, counts, counts);
+  return { type: 'FeatureCollection', features, summary: { ...summary, top } };
 }
