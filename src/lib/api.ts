@@ -181,24 +181,9 @@ export async function fetchSeizure(
 /** The filters of `GET /api/stats`: the seizure layer's, without paging or a box. */
 export type StatsQuery = Pick<LayerQuery, 'province' | 'from' | 'to' | 'category' | 'agency'>;
 
-interface Figures {
-  cases: number;
-  value_vnd: number;
-}
+import type { SeizureStats } from './stats-body';
 
-/** `GET /api/stats`: figures over every seizure matching the filters (README, "HTTP API"). */
-export interface SeizureStats extends Figures {
-  subjects: number;
-  synthetic: number;
-  /** First and last day with a case, `YYYY-MM-DD` in Vietnam time. */
-  period: { first: string; last: string } | null;
-  /** Categories with cases, most first. */
-  by_category: (Figures & { category: Category })[];
-  by_agency: (Figures & { agency: Agency })[];
-  by_province: (Figures & { province: Province; subjects: number })[];
-  /** Every month (`YYYY-MM`, Vietnam time) of the window, empty ones included. */
-  by_month: (Figures & { month: string })[];
-}
+export type { SeizureStats };
 
 export async function fetchStats(
   query: StatsQuery,

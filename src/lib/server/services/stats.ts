@@ -1,29 +1,9 @@
-import { AGENCIES, PROVINCES, type Agency, type Category, type Province } from '../../domain';
+import { AGENCIES, PROVINCES, type Category } from '../../domain';
+import type { Figures, SeizureStats } from '../../stats-body';
 import type { Sql } from '../db/client';
 import type { LayerFilter } from '../repositories/layers';
 import { groupSeizures, type StatsRow } from '../repositories/seizure-stats';
-
-interface Figures {
-  cases: number;
-  value_vnd: number;
-}
-
-/** The body of `GET /api/stats` (README, "HTTP API"). */
-export interface SeizureStats extends Figures {
-  subjects: number;
-  /** Of the cases, how many are synthetic demonstration records. */
-  synthetic: number;
-  /** First and last day with a case (`YYYY-MM-DD`, Vietnam time), or null without cases. */
-  period: { first: string; last: string } | null;
-  /** Categories with cases, most cases first (ties by name). */
-  by_category: (Figures & { category: Category })[];
-  /** Every agency, in the order of AGENCIES, zeros included. */
-  by_agency: (Figures & { agency: Agency })[];
-  /** Every province, zeros included. */
-  by_province: (Figures & { province: Province; subjects: number })[];
-  /** Every month (`YYYY-MM`, Vietnam time) of the window, zeros included. */
-  by_month: (Figures & { month: string })[];
-}
+export type { SeizureStats };
 
 export interface MonthWindow {
   first?: string;
