@@ -19,6 +19,7 @@ import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
+import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { userRoutes } from './routes/users';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', planRoutes(routeDeps));
+  app.route('/', patrolsRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 
