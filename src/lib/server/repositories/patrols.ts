@@ -34,7 +34,7 @@ const featureSql = (sql: Sql) => sql`
       'result', t.result, 'note', t.note,
       'seizure_ids', coalesce((select json_agg(ps.seizure_id order by ps.seizure_id)
         from patrol_seizures ps where ps.patrol_id = t.id), '[]'::json),
-      'source', t.source, 'route_id', t.route_id,
+      'source', t.source, 'route_id', t.route_id, 'synthetic', t.synthetic,
       'created_by', (select username from users u where u.id = t.created_by),
       'created_at', t.created_at
     )
