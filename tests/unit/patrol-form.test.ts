@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseClock,
   parseSeizureIds,
   patrolTimes,
   trackPayload,
@@ -33,5 +34,22 @@ describe('the record-a-patrol form', () => {
       track: { type: 'LineString', coordinates: [] },
     });
     expect(trackPayload('t.json', '{oops')).toBeUndefined();
+  });
+
+  it('reads clock times as people type them', () => {
+    expect(['7:30', '07.30', '0730', '21h05', ' 23:59 '].map(parseClock)).toEqual([
+      '07:30',
+      '07:30',
+      '07:30',
+      '21:05',
+      '23:59',
+    ]);
+    expect(['24:00', '7:60', '7', 'abc', ''].map(parseClock)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export const patrolsVi = {
   'patrols.form.date': 'Ngày',
   'patrols.form.start': 'Giờ đi',
   'patrols.form.end': 'Giờ về',
-  'patrols.form.timeNote': 'Giờ Việt Nam; giờ về nhỏ hơn giờ đi là sang ngày hôm sau.',
+  'patrols.form.timeNote': 'Giờ Việt Nam, 24 giờ; giờ về nhỏ hơn giờ đi là sang ngày hôm sau.',
   'patrols.form.province': 'Địa bàn',
   'patrols.form.agency': 'Lực lượng',
   'patrols.form.unit': 'Đơn vị',
@@ -60,6 +60,7 @@ export const patrolsVi = {
   'patrols.form.saving': 'Đang lưu…',
   'patrols.form.saved': 'Đã ghi chuyến tuần tra số {id} ({km} km).',
   'patrols.form.needLine': 'Chọn một tuyến hoặc một tệp vết GPS.',
+  'patrols.form.timeBad': 'Nhập ngày dd/mm/yyyy và giờ hh:mm.',
 } as const;
 
 export const patrolsEn: Record<keyof typeof patrolsVi, string> = {
@@ -99,7 +100,8 @@ export const patrolsEn: Record<keyof typeof patrolsVi, string> = {
   'patrols.form.date': 'Date',
   'patrols.form.start': 'Out at',
   'patrols.form.end': 'Back at',
-  'patrols.form.timeNote': 'Vietnam time; a return time before the start means the next day.',
+  'patrols.form.timeNote':
+    'Vietnam time, 24-hour clock; a return time before the start means the next day.',
   'patrols.form.province': 'Province',
   'patrols.form.agency': 'Agency',
   'patrols.form.unit': 'Unit',
@@ -123,4 +125,5 @@ export const patrolsEn: Record<keyof typeof patrolsVi, string> = {
   'patrols.form.saving': 'Saving…',
   'patrols.form.saved': 'Recorded patrol {id} ({km} km).',
   'patrols.form.needLine': 'Pick a route or a GPS track file.',
+  'patrols.form.timeBad': 'Enter the date as dd/mm/yyyy and times as hh:mm.',
 };

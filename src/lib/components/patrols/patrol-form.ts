@@ -45,3 +45,13 @@ export function trackPayload(
     return undefined;
   }
 }
+
+/**
+ * A clock time as typed ("7:30", "07.30", "0730") as `hh:mm`, undefined when it is not one.
+ * Text rather than a time input: those show 12-hour clocks on English-set machines.
+ */
+export function parseClock(text: string): string | undefined {
+  const m = /^(\d{1,2})[:.h]?(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
