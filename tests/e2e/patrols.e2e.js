@@ -100,12 +100,17 @@ export async function patrolScenarios({ browser, baseUrl, accounts, watch, test,
       await countIs(page, '3.083 chuyến phù hợp');
       await typeDay(page, '#patrols-from', '01/01/2024');
       await typeDay(page, '#patrols-to', '31/01/2024');
-      await page.waitForFunction(
-        () =>
-          !document.querySelector('[data-testid=patrols-count]')?.textContent?.includes('3.083'),
-        undefined,
-        { timeout: 20_000 },
-      );
+      // Both bounds applied: every row on screen is in January (or the wait runs out).
+      await page
+        .waitForFunction(
+          () => {
+            const cells = [...document.querySelectorAll('[data-testid=patrol-row] .when')];
+            return cells.length > 0 && cells.every((c) => c.textContent?.includes('/01/2024'));
+          },
+          undefined,
+          { timeout: 20_000 },
+        )
+        .catch(() => {});
       const rows = await page.$$eval('[data-testid=patrol-row] .when', (cells) =>
         cells.map((c) => c.textContent ?? ''),
       );
@@ -197,8 +202,25 @@ export async function patrolScenarios({ browser, baseUrl, accounts, watch, test,
         `the refusal reads "${text}"`,
       );
       await form.locator('input[name=track]').setInputFiles(GPX);
+      await page
+        .waitForFunction(
+          () =>
+            document
+              .querySelector('[data-testid=patrol-form] small.hint:last-of-type')
+              ?.textContent?.includes('two-segments.gpx'),
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
       await page.click('[data-testid=patrol-form-submit]');
-      await page.waitForSelector('[data-testid=patrols-saved]', { timeout: 15_000 });
+      await page
+        .waitForSelector('[data-testid=patrols-saved]', { timeout: 15_000 })
+        .catch(async (e) => {
+          const refusal = await page
+            .textContent('[data-testid=users-action-error]')
+            .catch(() => '');
+          throw new Error(`not saved: ${refusal || e.message}`);
+        });
       const saved = (await page.textContent('[data-testid=patrols-saved]')) ?? '';
       // Two segments joined A-B-C-B: 25,431.73 m by hand (the fixture's comment).
       check(saved.includes('(25,4 km)'), `saved "${saved}"`);
