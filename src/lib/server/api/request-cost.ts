@@ -29,6 +29,11 @@ export function requestWeight(
     const limit = Number(query.get('limit') ?? defaultLimit);
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }
+  // Patrol tracks hold up to 10,000 positions each: a big page is a lot of geometry.
+  if (method === 'GET' && /^\/api\/patrols\/?$/.test(path)) {
+    const limit = Number(query.get('limit') ?? 100);
+    return !Number.isFinite(limit) || limit > 200 ? 'heavy' : 'light';
+  }
   if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
   // The briefing runs the hot-spot, trend and forecast analyses in one request.
   if (method === 'GET' && /^\/api\/briefing\/?$/.test(path)) return 'heavy';
