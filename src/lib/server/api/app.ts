@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
+import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
+  app.route('/', crossingRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 
