@@ -142,7 +142,8 @@ export function suggestPieces(input: SuggestInput): SuggestResult {
     let best = -1;
     let bestGain = 0;
     for (let k = 0; k < pieces.length; k++) {
-      if (used[k] || pieces[k].lengthM > left) continue;
+      // A millimetre of slack: a piece cut to exactly the budget measures a hair over it.
+      if (used[k] || pieces[k].lengthM > left + 1e-3) continue;
       let gain = 0;
       for (const i of pieceCells[k]) if (!covered[i]) gain += risk[i];
       if (gain > bestGain) {

@@ -14,12 +14,14 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
+import { effortRoutes } from './routes/effort';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
+import { suggestRoutes } from './routes/suggest';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
+  app.route('/', effortRoutes(routeDeps));
+  app.route('/', suggestRoutes(routeDeps));
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
