@@ -98,3 +98,14 @@ export {
   type SuggestResult,
   type Suggestion,
 } from './suggest';
+export {
+  HOURS_PER_WEEK,
+  pai,
+  passesPerWeek,
+  patrolKmWeekBySegment,
+  percent,
+  revisitHours,
+  riskSharePct,
+  type RouteEffort,
+  type RouteOnSegment,
+} from './coverage';

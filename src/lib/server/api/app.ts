@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
 import { effortRoutes } from './routes/effort';
+import { coverageRoutes } from './routes/coverage';
+import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
@@ -105,6 +107,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
+  app.route('/', crossingRoutes(routeDeps));
+  app.route('/', coverageRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 
