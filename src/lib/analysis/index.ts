@@ -68,6 +68,37 @@ export {
   type RollingSummary,
 } from './forecast-rolling';
 export {
+  cellsNearLine,
+  lengthPerCell,
+  lineLengthM,
+  pointLineM,
+  pointSegmentM,
+  type LineXY,
+} from './line-cells';
+export { poissonCdf, poissonPmf, poissonTwoSidedP, poissonUpper } from './poisson';
+export {
+  EFFORT_ALPHA,
+  EFFORT_STATUSES,
+  MIN_EXPECTED,
+  effortStatuses,
+  type EffortCellIn,
+  type EffortCellOut,
+  type EffortStatus,
+  type EffortSummary,
+} from './effort';
+export {
+  cutLine,
+  cutPieces,
+  suggestPieces,
+  type AlongKind,
+  type CandidateLine,
+  type CrossingXY,
+  type Piece,
+  type SuggestInput,
+  type SuggestResult,
+  type Suggestion,
+} from './suggest';
+export {
   HOURS_PER_WEEK,
   pai,
   passesPerWeek,

@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
+import { effortRoutes } from './routes/effort';
 import { coverageRoutes } from './routes/coverage';
 import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
@@ -24,6 +25,7 @@ import { planRoutes } from './routes/plans';
 import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
+import { suggestRoutes } from './routes/suggest';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
+  app.route('/', effortRoutes(routeDeps));
+  app.route('/', suggestRoutes(routeDeps));
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
