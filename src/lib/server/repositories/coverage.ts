@@ -146,25 +146,6 @@ export async function measureCoverage(sql: Sql, input: CoverageInput): Promise<C
   return rows[0];
 }
 
-export interface PlanRow {
-  id: number;
-  province: string;
-  risk_from: string | null;
-  risk_to: string | null;
-  risk_categories: string[] | null;
-  route_ids: number[];
-}
-
-/** A plan's risk window and filters and its route ids, or undefined when there is no such plan. */
-export async function getPlan(sql: Sql, id: number): Promise<PlanRow | undefined> {
-  const [row] = await sql<PlanRow[]>`
-    select p.id, p.province, p.risk_from::text as risk_from, p.risk_to::text as risk_to,
-      p.risk_categories,
-      coalesce((select array_agg(r.id order by r.id) from patrol_routes r where r.plan_id = p.id), '{}') as route_ids
-    from patrol_plans p where p.id = ${id}`;
-  return row;
-}
-
 /** Saved routes by id: province and vertex count (missing ids have no row). */
 export async function routesById(
   sql: Sql,

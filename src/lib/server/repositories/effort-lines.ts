@@ -15,24 +15,6 @@ function linesOf(g: { type: string; coordinates: unknown }): LineXY[] {
   return [];
 }
 
-export interface PlanRow {
-  id: number;
-  province: string;
-  /** The plan's risk window (dates in Vietnam time, null = open) and goods categories. */
-  risk_from: string | null;
-  risk_to: string | null;
-  risk_categories: string[] | null;
-}
-
-/** A plan's province and risk settings, or undefined when there is no such plan. */
-export async function readPlan(sql: Sql, id: number): Promise<PlanRow | undefined> {
-  const [row] = await sql<PlanRow[]>`
-    select id, province, to_char(risk_from, 'YYYY-MM-DD') as risk_from,
-      to_char(risk_to, 'YYYY-MM-DD') as risk_to, risk_categories
-    from patrol_plans where id = ${id}`;
-  return row;
-}
-
 export interface RouteLine {
   id: number;
   radiusM: number;

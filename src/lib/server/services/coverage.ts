@@ -14,6 +14,8 @@ import { checkGeometry } from '../io/geometry-check';
 import { vietnamDay } from '../io/vietnam-time';
 import * as p from '../api/params';
 import * as repo from '../repositories/coverage';
+import * as plans from '../repositories/plans';
+import type { PlanSummary } from '../repositories/plans';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import { densityAtCells } from './hotspots';
 import { studyArea } from './hotspots-grid';
@@ -153,7 +155,7 @@ async function checkDrafts(sql: Sql, province: Province, drafts: repo.DraftLine[
 async function savedRoutes(
   sql: Sql,
   req: CoverageRequest,
-  plan: repo.PlanRow | undefined,
+  plan: (PlanSummary & { route_ids: number[] }) | undefined,
 ): Promise<{ ids: number[]; vertices: number }> {
   const ids = [...new Set([...(plan?.route_ids ?? []), ...(req.routes ?? [])])].sort(
     (a, b) => a - b,
@@ -179,10 +181,12 @@ async function savedRoutes(
 }
 
 export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promise<CoverageResult> {
-  let plan: repo.PlanRow | undefined;
+  let plan: (PlanSummary & { route_ids: number[] }) | undefined;
   if (req.plan !== undefined) {
-    plan = await repo.getPlan(sql, req.plan);
-    if (!plan) throw notFound(`No plan ${req.plan}`);
+    const found = await plans.getPlan(sql, req.plan);
+    if (!found) throw notFound(`No plan ${req.plan}`);
+    const routeIds = (await plans.planRouteIds(sql, req.plan)).map((r) => r.id);
+    plan = { ...found, route_ids: routeIds };
     if (plan.province !== req.province)
       throw bad(
         'plan_in_other_province',

@@ -11,7 +11,8 @@ import { hotspotError } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
 import { notFound } from '../errors';
 import { analysisReads, binSeizures, seizureSpan } from '../repositories/hotspot-bins';
-import { patrolLines, patrolSpan, planRouteLines, readPlan } from '../repositories/effort-lines';
+import { patrolLines, patrolSpan, planRouteLines } from '../repositories/effort-lines';
+import { getPlan } from '../repositories/plans';
 import { placeCounts, cellFeature } from './hotspots';
 import { studyArea } from './hotspots-grid';
 
@@ -90,7 +91,7 @@ async function effortWindow(sql: Sql, query: EffortQuery): Promise<{ from?: Date
 export async function effort(sql: Sql, query: EffortQuery): Promise<EffortCollection> {
   const { province } = query.filter;
   const reads = await analysisReads(sql, async (tx) => {
-    const plan = query.plan ? await readPlan(tx, query.plan) : undefined;
+    const plan = query.plan ? await getPlan(tx, query.plan) : undefined;
     if (query.plan && !plan) throw notFound(`No plan ${query.plan}`);
     if (plan && plan.province !== province)
       throw hotspotError(

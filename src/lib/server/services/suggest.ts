@@ -14,7 +14,8 @@ import { ApiError, notFound } from '../errors';
 import type { Sql } from '../db/client';
 import * as p from '../api/params';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
-import { planRouteLines, readPlan } from '../repositories/effort-lines';
+import { planRouteLines } from '../repositories/effort-lines';
+import { getPlan } from '../repositories/plans';
 import { candidateLines, provinceCrossings } from '../repositories/suggest-lines';
 import { densityAtCells } from './hotspots';
 import { cellIndex, studyArea } from './hotspots-grid';
@@ -89,7 +90,7 @@ export async function suggest(
 ): Promise<SuggestResponse> {
   const pieceM = (body.piece_km ?? DEFAULT_PIECE_KM) * 1000;
   const reads = await analysisReads(sql, async (tx) => {
-    const plan = await readPlan(tx, planId);
+    const plan = await getPlan(tx, planId);
     if (!plan) throw notFound(`No plan ${planId}`);
     const window = riskWindow(body, plan, now);
     const range = p.timeRange(window.from ?? undefined, window.to ?? undefined);
