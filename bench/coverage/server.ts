@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { createApp } from '../../src/lib/server/api/app';
 import { loadConfig } from '../../src/lib/server/config';
-import { embeddedClient, useSchema, type Client } from '../../src/lib/server/db/client';
+import { embeddedClient, useSchema, type Client, type Sql } from '../../src/lib/server/db/client';
 import { startEmbedded } from '../../src/lib/server/db/embedded';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { loadGeodata, seedSeizures } from '../../src/lib/server/services/demo-data';
@@ -185,7 +185,7 @@ async function benchEngine(engine: string, sql: Client) {
     select id from patrol_routes where plan_id = ${plan20.id} order by id`
   ).map((r) => r.id);
   const measure = (routeIds: number[], drafts: object[], settings = true) => {
-    const run = (tx: Client) =>
+    const run = (tx: Sql) =>
       measureCoverage(tx, {
         province: PROVINCE,
         routeIds,
