@@ -18,12 +18,17 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { createApp } from '../../src/lib/server/api/app';
 import { loadConfig } from '../../src/lib/server/config';
-import { embeddedClient, useSchema, type Client } from '../../src/lib/server/db/client';
+import { embeddedClient, useSchema, type Client, type Sql } from '../../src/lib/server/db/client';
 import { startEmbedded } from '../../src/lib/server/db/embedded';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { loadGeodata, seedSeizures } from '../../src/lib/server/services/demo-data';
 import { addUser } from '../../src/lib/server/services/users';
-import { SIMPLIFY_SHARE_OF_RADIUS } from '../../src/lib/server/repositories/coverage';
+import { analysisReads } from '../../src/lib/server/repositories/hotspot-bins';
+import {
+  SIMPLIFY_SHARE_OF_RADIUS,
+  checkDraftLines,
+  measureCoverage,
+} from '../../src/lib/server/repositories/coverage';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
@@ -133,6 +138,10 @@ async function benchEngine(engine: string, sql: Client) {
     `${summary()}; ${(bytes / 1e3).toFixed(0)} kB; ${seizures} seizures`,
   );
 
+  add(
+    '  draft lines checked in SQL (valid, near the province)',
+    await median(() => checkDraftLines(sql, twenty, PROVINCE, 5000)),
+  );
   const noisy = (await linesAlongFrontier(sql, 20, 60)).map((geometry) => ({
     type: 'Feature',
     geometry,
@@ -171,6 +180,38 @@ async function benchEngine(engine: string, sql: Client) {
   );
 
   // Where the time goes, on the 20 saved routes.
+  const ids = (
+    await sql<{ id: number }[]>`
+    select id from patrol_routes where plan_id = ${plan20.id} order by id`
+  ).map((r) => r.id);
+  const measure = (routeIds: number[], drafts: object[], settings = true) => {
+    const run = (tx: Sql) =>
+      measureCoverage(tx, {
+        province: PROVINCE,
+        routeIds,
+        drafts: drafts.map((geometry) => ({
+          name: null,
+          radius_m: RADIUS_M,
+          shifts_per_week: 7,
+          geometry,
+        })),
+        seizures: { province: PROVINCE },
+        cells: { x: [], y: [] },
+      });
+    return settings ? analysisReads(sql, run) : run(sql);
+  };
+  add(
+    '  measuring query alone, 20 saved routes (SQL, JIT off)',
+    await median(() => measure(ids, [])),
+  );
+  add(
+    '  measuring query alone, 20 draft lines (SQL, JIT off)',
+    await median(() => measure([], twenty)),
+  );
+  add(
+    '  measuring query alone, 20 draft lines (SQL, server defaults)',
+    await median(() => measure([], twenty, false)),
+  );
   const buffers = (quad: number, simplify = SIMPLIFY_SHARE_OF_RADIUS) => sql`
     select ST_Buffer(ST_Simplify(ST_Transform(r.geom, 32648), r.radius_m * ${simplify}::float8, true),
       r.radius_m, ${`quad_segs=${quad}`}) as b

@@ -168,8 +168,9 @@ export async function checkDraftLines(
   maxDistanceM: number,
 ): Promise<{ valid: boolean; reason: string | null; near: boolean }[]> {
   if (!geometries.length) return [];
-  // Distance to the outline in EPSG:32648 (the outline transformed once): a geography
-  // distance to the whole province polygon cost about 15 ms a line.
+  // Distance to the outline in EPSG:32648 (the outline transformed once), asked only of lines
+  // that do not meet it: a distance to the whole outline compares every pair of edges, while
+  // ST_Intersects answers from a cached index of the outline.
   const rows = await sql<{ k: number; valid: boolean; reason: string; near: boolean }[]>`
     with g as (
       select d.k::int as k, ST_SetSRID(ST_GeomFromGeoJSON(d.value::text), 4326) as g
@@ -177,7 +178,9 @@ export async function checkDraftLines(
     ),
     p as materialized (select ST_Transform(p.geom, 32648) as g from provinces p where p.id = ${province})
     select g.k, ST_IsValid(g.g) as valid, ST_IsValidReason(g.g) as reason,
-      coalesce((select ST_DWithin(p.g, ST_Transform(g.g, 32648), ${maxDistanceM}::float8) from p), false) as near
+      coalesce((select case when ST_Intersects(p.g, u.g) then true
+        else ST_DWithin(p.g, u.g, ${maxDistanceM}::float8) end
+        from p, (select ST_Transform(g.g, 32648) as g) u), false) as near
     from g order by g.k`;
   return geometries.map((_, i) => {
     const row = rows.find((r) => r.k === i + 1);
