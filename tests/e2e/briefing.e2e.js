@@ -84,6 +84,16 @@ export async function briefingScenarios({ browser, baseUrl, accounts, test, scre
       );
       const cells = await page.$$eval('[data-testid=briefing-map] svg path', (p) => p.length);
       check(cells >= api.map.cells.length, `${cells} paths for ${api.map.cells.length} cells`);
+      // The demo plans of the province, each with the covered frontier the API computed.
+      const planRows = await page.$$eval('[data-testid=briefing-plans] tr[data-plan]', (r) =>
+        r.map((tr) => tr.textContent ?? ''),
+      );
+      check(
+        planRows.length === api.plans.length && planRows.length > 0,
+        `${planRows.length} plan rows, the API has ${api.plans.length}`,
+      );
+      const coveredKm = String(Math.round(api.plans[0].covered_km * 10) / 10).replace('.', ',');
+      check(planRows[0].includes(coveredKm), `plan row "${planRows[0]}" lacks ${coveredKm} km`);
       const sentence = (await page.textContent('[data-testid=briefing-forecast-sentence]')) ?? '';
       check(sentence.trim().length > 40, `forecast sentence: "${sentence}"`);
       const generated = (await page.textContent('[data-testid=briefing-generated]')) ?? '';

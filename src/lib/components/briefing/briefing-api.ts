@@ -52,6 +52,25 @@ export interface ForecastRow {
   pai: number | null;
 }
 
+/** What one patrol plan of the province covers, over the briefing's window. */
+export interface BriefingPlan {
+  id: number;
+  name: string;
+  agency: Agency;
+  unit: string | null;
+  routes: number;
+  length_km: number;
+  frontier_km: number;
+  covered_km: number;
+  covered_pct: number | null;
+  crossings: { total: number; covered: number };
+  risk_captured_pct: number | null;
+  seizures_captured_pct: number | null;
+  pai: number | null;
+  patrol_km_week: number;
+  longest_gap: { name_vi: string; name_en: string; length_km: number } | null;
+}
+
 export interface Briefing {
   generated_at: string;
   filters: {
@@ -89,6 +108,8 @@ export interface Briefing {
     cold: number;
   };
   top: BriefingHotSpot[];
+  /** The province's plans with routes (at most four), newest change first. */
+  plans: BriefingPlan[];
   trend: { available: boolean; steps: number; min_steps: number; skipped: SkipReason | null };
   forecast: {
     /** What ranks the cells: the hot spots' Gi* z. */

@@ -6,6 +6,7 @@ import type { HotspotQuery } from '../api/hotspot-params';
 import { monthTables, type MonthSeries } from './briefing-months';
 import { seizureStats, type SeizureStats } from './stats';
 import { hotSpotSections, type BriefingHotSpots } from './briefing-hotspots';
+import { planCoverage, type BriefingPlan } from './briefing-coverage';
 
 /** The filters as the briefing prints them (dates as the caller gave them). */
 export interface BriefingFilters {
@@ -26,6 +27,8 @@ export interface Briefing extends Omit<BriefingHotSpots, 'cells'> {
   by_month_category: MonthSeries<Category>;
   by_month_agency: MonthSeries<Agency>;
   map: BriefingBase & { cells: BriefingHotSpots['cells'] };
+  /** What the province's patrol plans cover (briefing-coverage.ts), newest change first. */
+  plans: BriefingPlan[];
 }
 
 /**
@@ -40,6 +43,7 @@ export async function briefing(sql: Sql, query: HotspotQuery, now: Date): Promis
   const tables = monthTables(months, await countByMonth(sql, filter));
   const base = await briefingBase(sql, filter.province);
   const { cells, ...hot } = await hotSpotSections(sql, query, months.length);
+  const plans = await planCoverage(sql, query, stats.period, now);
   return {
     generated_at: now.toISOString(),
     filters: {
@@ -60,6 +64,7 @@ export async function briefing(sql: Sql, query: HotspotQuery, now: Date): Promis
     by_month_category: tables.by_category,
     by_month_agency: tables.by_agency,
     map: { ...base, cells },
+    plans,
     ...hot,
   };
 }
