@@ -3,6 +3,7 @@
  * (the type enforces it). `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
+import { planEn, planVi } from './messages-plan';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -463,6 +464,7 @@ export const vi = {
   'outcome.failed': 'Thất bại',
   'outcome.error': 'Lỗi hệ thống',
   ...hotspotsVi,
+  ...planVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -926,4 +928,5 @@ export const en: Record<MessageKey, string> = {
   'outcome.failed': 'Failed',
   'outcome.error': 'Error',
   ...hotspotsEn,
+  ...planEn,
 };
