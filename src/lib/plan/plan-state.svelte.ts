@@ -11,7 +11,13 @@ import type { Agency, Province } from '$lib/domain';
 import * as api from './plan-api';
 import { conflictSummary, coverageDelta, type ConflictSummary } from './plan-diff';
 import { newRouteKey, planBody, routesOf } from './plan-routes';
-import { draftCollection, routeChanged, splitAt } from './route-ops';
+import {
+  draftCollection,
+  nextRouteName,
+  routesDiffer,
+  splitAt,
+  withoutDeletedIds,
+} from './route-ops';
 import type { Coverage, Plan, PlanRoute, PlanSummary, Suggestion, Suggestions } from './types';
 
 /** Pause after the last edit before the server is asked for the authoritative figures. */
@@ -65,16 +71,7 @@ export class PlanState {
   error = $state.raw<unknown>(null);
 
   selected = $derived(this.routes.find((r) => r.key === this.selectedKey) ?? null);
-  dirty = $derived.by(() => {
-    if (!this.base) return false;
-    const saved = routesOf(this.base);
-    if (saved.length !== this.routes.length) return true;
-    const byId = new Map(saved.map((r) => [r.id, r]));
-    return this.routes.some((r) => {
-      const old = r.id === undefined ? undefined : byId.get(r.id);
-      return !old || routeChanged(old, r);
-    });
-  });
+  dirty = $derived(this.base !== null && routesDiffer(routesOf(this.base), this.routes));
   delta = $derived(coverageDelta(this.coverage, this.savedCoverage));
 
   /** Every route of the draft plus the line being drawn: what the figures are computed for. */
@@ -202,10 +199,7 @@ export class PlanState {
     const current = this.conflict?.current;
     if (!current) return false;
     // My routes that the other save deleted no longer exist: send them as new routes.
-    const alive = new Set(current.routes.features.map((f) => Number(f.id)));
-    this.routes = this.routes.map((r) =>
-      r.id !== undefined && !alive.has(r.id) ? { ...r, id: undefined } : r,
-    );
+    this.routes = withoutDeletedIds(this.routes, current);
     this.base = { ...this.base!, version: current.version };
     this.conflict = null;
     return this.save(current.version);
@@ -224,11 +218,7 @@ export class PlanState {
   }
 
   nextName(): string {
-    const taken = new Set(this.routes.map((r) => r.name));
-    for (let n = this.routes.length + 1; ; n++) {
-      const name = `T${n}`;
-      if (!taken.has(name)) return name;
-    }
+    return nextRouteName(this.routes);
   }
 
   updateRoute(key: string, change: Partial<Omit<PlanRoute, 'key'>>): void {

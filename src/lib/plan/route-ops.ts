@@ -3,7 +3,7 @@
  * the vertex under the pointer, and turn the routes into the draft body of POST /api/coverage.
  */
 import type { FeatureCollection, LineString, Position } from 'geojson';
-import type { PlanRoute } from './types';
+import type { Plan, PlanRoute } from './types';
 
 /**
  * Splits a line at an inner vertex: both parts keep that vertex. Null at an end vertex (nothing
@@ -64,4 +64,32 @@ export function routeChanged(a: PlanRoute, b: PlanRoute): boolean {
     a.shifts_per_week !== b.shifts_per_week ||
     JSON.stringify(a.coordinates) !== JSON.stringify(b.coordinates)
   );
+}
+
+/** Whether the edited routes differ from the saved ones (added, removed or changed). */
+export function routesDiffer(saved: readonly PlanRoute[], routes: readonly PlanRoute[]): boolean {
+  if (saved.length !== routes.length) return true;
+  const byId = new Map(saved.map((r) => [r.id, r]));
+  return routes.some((r) => {
+    const old = r.id === undefined ? undefined : byId.get(r.id);
+    return !old || routeChanged(old, r);
+  });
+}
+
+/**
+ * Routes whose id the current plan no longer has (another planner deleted them) become new
+ * routes, so "keep mine" re-creates them instead of failing on an unknown id.
+ */
+export function withoutDeletedIds(routes: readonly PlanRoute[], current: Plan): PlanRoute[] {
+  const alive = new Set(current.routes.features.map((f) => Number(f.id)));
+  return routes.map((r) => (r.id !== undefined && !alive.has(r.id) ? { ...r, id: undefined } : r));
+}
+
+/**
+ * The first free name "T<n>" from n = routes + 1 on.
+ * @example nextRouteName([{ name: 'T2' }, ...]) // 'T3' for two routes named T1, T2
+ */
+export function nextRouteName(routes: readonly Pick<PlanRoute, 'name'>[]): string {
+  const taken = new Set(routes.map((r) => r.name));
+  for (let n = routes.length + 1; ; n++) if (!taken.has(`T${n}`)) return `T${n}`;
 }
