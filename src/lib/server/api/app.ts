@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
+import { planRoutes } from './routes/plans';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { userRoutes } from './routes/users';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
+  app.route('/', planRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 

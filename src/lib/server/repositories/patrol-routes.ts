@@ -16,6 +16,9 @@ export interface RouteRow {
   id: number;
   version: number;
   agency: string;
+  province: string;
+  /** The plan the route belongs to, null for a route outside any plan. */
+  plan_id: number | null;
   feature: PatrolRouteFeature;
 }
 
@@ -34,6 +37,7 @@ const featureSql = (sql: Sql) => sql`
     'properties', json_build_object(
       'name', r.name, 'province', r.province, 'agency', r.agency, 'unit', r.unit,
       'radius_m', r.radius_m, 'shifts_per_week', r.shifts_per_week, 'version', r.version,
+      'plan_id', r.plan_id,
       'length_km', round((ST_Length(r.geom::geography) / 1000)::numeric, 3),
       'created_at', r.created_at, 'updated_at', r.updated_at,
       'created_by', (select username from users u where u.id = r.created_by),
@@ -44,11 +48,14 @@ const featureSql = (sql: Sql) => sql`
 export interface RouteFilter {
   province?: string;
   agency?: string[];
+  /** Only the routes of this plan. */
+  plan?: number;
 }
 
 const routeWhere = (sql: Sql, filter: RouteFilter) => sql`
   ${filter.province ? sql`r.province = ${filter.province}` : sql`true`}
-  and ${filter.agency ? sql`r.agency in ${sql(filter.agency)}` : sql`true`}`;
+  and ${filter.agency ? sql`r.agency in ${sql(filter.agency)}` : sql`true`}
+  and ${filter.plan !== undefined ? sql`r.plan_id = ${filter.plan}` : sql`true`}`;
 
 /** Routes with id above `after`, in id order: keyset paging, bounded by `limit`. */
 export async function listRoutes(
@@ -71,7 +78,7 @@ export async function countRoutes(sql: Sql, filter: RouteFilter): Promise<number
 
 export async function getRoute(sql: Sql, id: number): Promise<RouteRow | undefined> {
   const [row] = await sql<RouteRow[]>`
-    select r.id, r.version, r.agency, ${featureSql(sql)} as feature from patrol_routes r where r.id = ${id}`;
+    select r.id, r.version, r.agency, r.province, r.plan_id, ${featureSql(sql)} as feature from patrol_routes r where r.id = ${id}`;
   return row;
 }
 
@@ -95,12 +102,17 @@ export async function checkRouteGeometry(
   return { valid: row.valid, reason: row.reason, nearProvince: row.near === true };
 }
 
-export async function insertRoute(sql: Sql, input: RouteInput, userId: number): Promise<RouteRow> {
+export async function insertRoute(
+  sql: Sql,
+  input: RouteInput,
+  userId: number,
+  planId: number | null = null,
+): Promise<RouteRow> {
   const [{ id }] = await sql<{ id: number }[]>`
-    insert into patrol_routes (name, province, agency, unit, radius_m, shifts_per_week, geom, created_by, updated_by)
+    insert into patrol_routes (name, province, agency, unit, radius_m, shifts_per_week, geom, created_by, updated_by, plan_id)
     values (${input.name}, ${input.province}, ${input.agency}, ${input.unit ?? null}, ${input.radius_m},
       ${input.shifts_per_week}, ST_SetSRID(ST_GeomFromGeoJSON(${sql.json(input.geometry as postgres.JSONValue)}::text), 4326),
-      ${userId}, ${userId})
+      ${userId}, ${userId}, ${planId})
     returning id`;
   return (await getRoute(sql, id))!;
 }

@@ -3,6 +3,7 @@ import { ApiError, conflict, invalidGeometry, notFound } from '../errors';
 import { mayChangeAgencyRecord } from '../auth/roles';
 import { checkGeometry } from '../io/geometry-check';
 import * as repo from '../repositories/patrol-routes';
+import { bumpPlan, getPlan } from '../repositories/plans';
 import type { RouteInput, RouteRow } from '../repositories/patrol-routes';
 import type { SessionUser } from './auth';
 
@@ -10,13 +11,13 @@ import type { SessionUser } from './auth';
 export const MAX_DISTANCE_FROM_PROVINCE_M = 5000;
 export const MAX_ROUTE_VERTICES = 10_000;
 
-function forbidAgency(user: SessionUser, agency: string): void {
+export function forbidAgency(user: SessionUser, agency: string): void {
   if (!mayChangeAgencyRecord(user, agency)) {
     throw new ApiError(403, 'forbidden', `A ${user.agency} user may not change ${agency} routes.`);
   }
 }
 
-async function checkGeometryOf(sql: Sql, input: RouteInput): Promise<void> {
+export async function checkGeometryOf(sql: Sql, input: RouteInput): Promise<void> {
   const problems = checkGeometry(input.geometry, ['LineString'], {
     maxVertices: MAX_ROUTE_VERTICES,
   });
@@ -66,9 +67,12 @@ export async function updateRoute(
   const before = await getRoute(sql, id);
   forbidAgency(user, before.agency);
   forbidAgency(user, input.agency);
+  if (before.plan_id !== null) await samePlanProvince(sql, before.plan_id, input.province);
   await checkGeometryOf(sql, input);
   const after = await repo.updateRoute(sql, id, version, input, user.id);
   if (!after) throw await staleOrGone(sql, id, version);
+  // Same transaction: a plan save that read the old version now gets 409, not a silent overwrite.
+  if (after.plan_id !== null) await bumpPlan(sql, after.plan_id, user.id);
   return { before, after };
 }
 
@@ -81,7 +85,20 @@ export async function deleteRoute(
   const before = await getRoute(sql, id);
   forbidAgency(user, before.agency);
   if (!(await repo.deleteRoute(sql, id, version))) throw await staleOrGone(sql, id, version);
+  if (before.plan_id !== null) await bumpPlan(sql, before.plan_id, user.id);
   return before;
+}
+
+/** A plan's routes all lie in the plan's province. */
+async function samePlanProvince(sql: Sql, planId: number, province: string): Promise<void> {
+  const plan = await getPlan(sql, planId);
+  if (plan && plan.province !== province) {
+    throw new ApiError(
+      400,
+      'bad_request',
+      `This route belongs to plan ${planId} in ${plan.province}; it cannot move to ${province}.`,
+    );
+  }
 }
 
 async function staleOrGone(sql: Sql, id: number, version: number): Promise<ApiError> {

@@ -44,8 +44,12 @@ export function patrolRouteRoutes(deps: RouteDeps) {
 
   return new Hono<AppEnv>()
     .get('/patrol-routes', view, async function listRoutes(c) {
-      const q = readQuery(c, ['province', 'agency', 'limit', 'after']);
-      const filter = { province: p.province(q.province), agency: p.agencies(q.agency) };
+      const q = readQuery(c, ['province', 'agency', 'plan', 'limit', 'after']);
+      const filter = {
+        province: p.province(q.province),
+        agency: p.agencies(q.agency),
+        plan: q.plan ? p.integer('plan', q.plan, 1, p.INT4_MAX, 1) : undefined,
+      };
       const page = {
         limit: p.integer('limit', q.limit, 1, MAX_PAGE, DEFAULT_PAGE),
         after: p.integer('after', q.after, 0, p.INT4_MAX, 0),
