@@ -25,6 +25,7 @@ import { createRunner } from './lib/runner.js';
 import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
+import { planScenarios } from './plan.e2e.js';
 import { popupScenarios } from './popups.e2e.js';
 import { manyPointsScenarios } from './points.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
@@ -72,6 +73,7 @@ async function main() {
       ['audit', auditScenarios],
       ['users', userScenarios],
       ['briefing', briefingScenarios],
+      ['plan', planScenarios],
       ['offline-basemap', offlineBasemapScenarios],
       ['no-foreign-request', noForeignRequestScenario],
       ['pmtiles-basemap', pmtilesBasemapScenarios],
