@@ -37,6 +37,14 @@ async function openPlanner(browser, baseUrl, account) {
  * @param {number} gap
  */
 async function frontierPoints(page, gap) {
+  await page.waitForFunction(
+    () =>
+      (window.__brmMap?.queryRenderedFeatures(undefined, { layers: ['frontier-line'] }) ?? [])
+        .length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  await mapIdle(page);
   return page.evaluate((gap) => {
     const map = window.__brmMap;
     if (!map) throw new Error('no map');
@@ -53,17 +61,26 @@ async function frontierPoints(page, gap) {
             ? g.coordinates
             : [];
       for (const run of runs) {
-        const safe = run
-          .map((c) => map.project(/** @type {[number, number]} */ (c)))
-          .filter(
-            (p) => p.x > 80 && p.x < canvas.width - 90 && p.y > 170 && p.y < canvas.height - 60,
-          );
-        if (safe.length > best.length) best = safe.map((p) => ({ x: p.x, y: p.y }));
+        // The line on screen every 4 px, kept where the map is clear of its overlays.
+        const screen = run.map((c) => map.project(/** @type {[number, number]} */ (c)));
+        /** @type {{x: number, y: number}[]} */
+        const dense = [];
+        for (let i = 1; i < screen.length; i++) {
+          const [p, q] = [screen[i - 1], screen[i]];
+          const n = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 4));
+          for (let k = 0; k < n; k++)
+            dense.push({ x: p.x + ((q.x - p.x) * k) / n, y: p.y + ((q.y - p.y) * k) / n });
+        }
+        const safe = dense.filter(
+          (p) => p.x > 80 && p.x < canvas.width - 90 && p.y > 170 && p.y < canvas.height - 60,
+        );
+        if (safe.length > best.length) best = safe;
       }
     }
+    if (best.length === 0) return [];
     /** @type {{x: number, y: number}[]} */
-    const picked = [best[Math.floor(best.length * 0.25)]];
-    for (const p of best.slice(Math.floor(best.length * 0.25))) {
+    const picked = [best[Math.floor(best.length * 0.2)]];
+    for (const p of best.slice(Math.floor(best.length * 0.2))) {
       const last = picked[picked.length - 1];
       if (Math.hypot(p.x - last.x, p.y - last.y) >= gap) picked.push(p);
       if (picked.length === 3) break;
