@@ -67,3 +67,14 @@ export {
   type RollingSplit,
   type RollingSummary,
 } from './forecast-rolling';
+export {
+  HOURS_PER_WEEK,
+  pai,
+  passesPerWeek,
+  patrolKmWeekBySegment,
+  percent,
+  revisitHours,
+  riskSharePct,
+  type RouteEffort,
+  type RouteOnSegment,
+} from './coverage';

@@ -14,6 +14,8 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
+import { coverageRoutes } from './routes/coverage';
+import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', planRoutes(routeDeps));
+  app.route('/', crossingRoutes(routeDeps));
+  app.route('/', coverageRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 
