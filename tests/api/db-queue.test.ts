@@ -77,4 +77,11 @@ describe('requestWeight', () => {
     expect(requestWeight('GET', '/api/hotspots/other', q(''), 1000)).toBe('light');
     expect(requestWeight('GET', '/api/hotspotsx', q(''), 1000)).toBe('light');
   });
+
+  it('counts effort and suggestions as heavy', () => {
+    expect(requestWeight('GET', '/api/effort', q('province=an_giang'), 1000)).toBe('heavy');
+    expect(requestWeight('POST', '/api/plans/12/suggest', q(''), 1000)).toBe('heavy');
+    expect(requestWeight('GET', '/api/plans/12/suggest', q(''), 1000)).toBe('light');
+    expect(requestWeight('POST', '/api/plans/12', q(''), 1000)).toBe('light');
+  });
 });

@@ -78,3 +78,34 @@ export {
   type RouteEffort,
   type RouteOnSegment,
 } from './coverage';
+export {
+  cellsNearLine,
+  lengthPerCell,
+  lineLengthM,
+  pointLineM,
+  pointSegmentM,
+  type LineXY,
+} from './line-cells';
+export { poissonCdf, poissonPmf, poissonTwoSidedP, poissonUpper } from './poisson';
+export {
+  EFFORT_ALPHA,
+  EFFORT_STATUSES,
+  MIN_EXPECTED,
+  effortStatuses,
+  type EffortCellIn,
+  type EffortCellOut,
+  type EffortStatus,
+  type EffortSummary,
+} from './effort';
+export {
+  cutLine,
+  cutPieces,
+  suggestPieces,
+  type AlongKind,
+  type CandidateLine,
+  type CrossingXY,
+  type Piece,
+  type SuggestInput,
+  type SuggestResult,
+  type Suggestion,
+} from './suggest';

@@ -16,6 +16,7 @@ import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
 import { coverageRoutes } from './routes/coverage';
 import { crossingRoutes } from './routes/crossings';
+import { effortRoutes } from './routes/effort';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
@@ -23,6 +24,7 @@ import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
+import { suggestRoutes } from './routes/suggest';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
@@ -101,6 +103,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', layerRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
+  app.route('/', effortRoutes(routeDeps));
+  app.route('/', suggestRoutes(routeDeps));
   app.route('/', seizureRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));

@@ -6,10 +6,12 @@ export const HEAVY_FEATURES = 1000;
 /**
  * Reads that scan up to their cap of rows whatever the page size: audit exports and groups, the
  * stats (every matching seizure aggregated) and the hot-spot analyses (every matching seizure
- * binned, a grid of up to 50,000 cells).
+ * binned, a grid of up to 50,000 cells) and effort (every patrol of the window clipped to it).
  */
 const HEAVY_PATHS =
-  /^\/api\/(audit\/(export\.csv|groups)|stats|hotspots(\/(emerging|forecast))?)\/?$/;
+  /^\/api\/(audit\/(export\.csv|groups)|stats|effort|hotspots(\/(emerging|forecast))?)\/?$/;
+/** Suggestions: the risk surface of a province and a greedy pass over every candidate piece. */
+const SUGGEST = /^\/api\/plans\/\d+\/suggest\/?$/;
 /** Every seizure of a province as binary columns: up to a million rows whatever the query. */
 const SEIZURE_POINTS = /^\/api\/seizures\/points\/?$/;
 
@@ -32,6 +34,7 @@ export function requestWeight(
   if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';
+  if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // The briefing runs the hot-spot, trend and forecast analyses in one request.
   if (method === 'GET' && /^\/api\/briefing\/?$/.test(path)) return 'heavy';
   return 'light';
