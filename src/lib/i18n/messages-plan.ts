@@ -68,6 +68,8 @@ export const planVi = {
   'cov.crossings': 'Điểm qua lại được bao phủ',
   'cov.crossingsOf': '{covered} / {total}',
   'cov.risk': 'Rủi ro (mật độ điểm nóng)',
+  'cov.riskShort': 'rủi ro',
+  'cov.crossingsShort': 'điểm qua lại',
   'cov.seizures': 'Vụ bắt giữ trước đây',
   'cov.pai': 'PAI',
   'cov.paiHint':
@@ -198,6 +200,8 @@ export const planEn: Record<keyof typeof planVi, string> = {
   'cov.crossings': 'Crossings covered',
   'cov.crossingsOf': '{covered} / {total}',
   'cov.risk': 'Risk (hot-spot density)',
+  'cov.riskShort': 'of risk',
+  'cov.crossingsShort': 'crossings',
   'cov.seizures': 'Past seizures',
   'cov.pai': 'PAI',
   'cov.paiHint':

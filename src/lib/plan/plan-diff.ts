@@ -23,8 +23,8 @@ export function coverageDelta(
   return {
     km: draft.covered_km - saved.covered_km,
     crossings: draft.crossings.covered - saved.crossings.covered,
-    riskPct: draft.risk_captured_pct - saved.risk_captured_pct,
-    seizuresPct: draft.seizures_captured_pct - saved.seizures_captured_pct,
+    riskPct: (draft.risk_captured_pct ?? 0) - (saved.risk_captured_pct ?? 0),
+    seizuresPct: (draft.seizures_captured_pct ?? 0) - (saved.seizures_captured_pct ?? 0),
   };
 }
 

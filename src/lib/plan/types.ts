@@ -67,7 +67,7 @@ export interface CoverageSegment {
   name_en: string;
   frontier_km: number;
   covered_km: number;
-  covered_pct: number;
+  covered_pct: number | null;
   patrol_km_week: number;
   passes_per_week: number;
   revisit_hours: number | null;
@@ -84,11 +84,11 @@ export interface CrossingItem {
 
 export interface Coverage {
   province: Province;
-  window: { from: string | null; to: string | null };
+  window: { from: string; to: string };
   frontier_km: number;
   covered_km: number;
   uncovered_km: number;
-  covered_pct: number;
+  covered_pct: number | null;
   segments: CoverageSegment[];
   gaps: FeatureCollection<
     LineString,
@@ -103,10 +103,10 @@ export interface Coverage {
     >;
     items: CrossingItem[];
   };
-  risk_captured_pct: number;
+  risk_captured_pct: number | null;
   seizures: { total: number; captured: number };
-  seizures_captured_pct: number;
-  area_pct: number;
+  seizures_captured_pct: number | null;
+  area_pct: number | null;
   pai: number | null;
   patrol_km_week: number;
   coverage: Feature<MultiPolygon> | null;
