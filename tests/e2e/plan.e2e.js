@@ -37,32 +37,21 @@ async function openPlanner(browser, baseUrl, account) {
  * @param {number} gap
  */
 async function frontierPoints(page, gap) {
-  await page.waitForFunction(
-    () =>
-      (window.__brmMap?.queryRenderedFeatures(undefined, { layers: ['frontier-line'] }) ?? [])
-        .length > 0,
-    null,
-    { timeout: 60_000 },
-  );
   await mapIdle(page);
-  return page.evaluate((gap) => {
+  return page.evaluate(async (gap) => {
     const map = window.__brmMap;
     if (!map) throw new Error('no map');
     const canvas = map.getCanvas().getBoundingClientRect();
-    const lines = map.queryRenderedFeatures(undefined, { layers: ['frontier-line'] });
+    // The whole frontier lines from the API (the rendered ones are cut at tile edges).
+    const fc = await (await fetch('/api/layers/frontier?province=an_giang')).json();
     /** @type {{x: number, y: number}[]} */
     let best = [];
-    for (const f of lines) {
+    for (const f of fc.features) {
       const g = f.geometry;
-      const runs =
-        g.type === 'LineString'
-          ? [g.coordinates]
-          : g.type === 'MultiLineString'
-            ? g.coordinates
-            : [];
+      const runs = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
       for (const run of runs) {
         // The line on screen every 4 px, kept where the map is clear of its overlays.
-        const screen = run.map((c) => map.project(/** @type {[number, number]} */ (c)));
+        const screen = run.map((/** @type {[number, number]} */ c) => map.project(c));
         /** @type {{x: number, y: number}[]} */
         const dense = [];
         for (let i = 1; i < screen.length; i++) {

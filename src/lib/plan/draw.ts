@@ -143,6 +143,11 @@ export class DrawController {
     }
   }
 
+  /** Whether a route (or one of its handles) is under the pointer at `lngLat`. */
+  routeAt(lngLat: { lng: number; lat: number }): boolean {
+    return this.draw.getFeaturesAtLngLat(lngLat, { pointerDistance: 12 }).length > 0;
+  }
+
   /** Drops a line still being drawn (Escape, or a switch of plan). */
   cancelDrawing(): void {
     const drawing = this.draw

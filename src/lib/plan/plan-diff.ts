@@ -28,6 +28,27 @@ export function coverageDelta(
   };
 }
 
+/**
+ * The figures of a plan with no route (the server refuses to cover nothing): the province's
+ * totals from `like`, nothing covered.
+ */
+export function nothingCovered(like: Coverage): Coverage {
+  return {
+    ...like,
+    covered_km: 0,
+    uncovered_km: like.frontier_km,
+    covered_pct: 0,
+    crossings: { ...like.crossings, covered: 0 },
+    risk_captured_pct: 0,
+    seizures: { ...like.seizures, captured: 0 },
+    seizures_captured_pct: 0,
+    area_pct: 0,
+    pai: null,
+    patrol_km_week: 0,
+    coverage: null,
+  };
+}
+
 /** A signed number for a change: "+4.2", "−3", "0". */
 export function signed(value: number, digits: number, locale: string): string {
   const rounded = Number(value.toFixed(digits));

@@ -9,7 +9,7 @@ import type { Position } from 'geojson';
 import { ApiError, isAbort } from '$lib/api';
 import type { Agency, Province } from '$lib/domain';
 import * as api from './plan-api';
-import { conflictSummary, coverageDelta, type ConflictSummary } from './plan-diff';
+import { conflictSummary, coverageDelta, nothingCovered, type ConflictSummary } from './plan-diff';
 import { newRouteKey, planBody, routesOf } from './plan-routes';
 import {
   draftCollection,
@@ -72,7 +72,15 @@ export class PlanState {
 
   selected = $derived(this.routes.find((r) => r.key === this.selectedKey) ?? null);
   dirty = $derived(this.base !== null && routesDiffer(routesOf(this.base), this.routes));
-  delta = $derived(coverageDelta(this.coverage, this.savedCoverage));
+  /** The saved plan had no route: its figures are all zero (the server covers nothing only as 400). */
+  private savedEmpty = $derived(this.base !== null && this.base.routes.features.length === 0);
+  delta = $derived(
+    coverageDelta(
+      this.coverage,
+      this.savedCoverage ??
+        (this.savedEmpty && this.coverage ? nothingCovered(this.coverage) : null),
+    ),
+  );
 
   /** Every route of the draft plus the line being drawn: what the figures are computed for. */
   draftRoutes = $derived.by((): PlanRoute[] => {
@@ -275,7 +283,7 @@ export class PlanState {
 
   private async refreshSaved(): Promise<void> {
     const base = this.base;
-    if (!base) return;
+    if (!base || base.routes.features.length === 0) return;
     try {
       const figures = await api.fetchCoverage({ province: base.province, plan: base.id });
       if (this.base?.id === base.id && this.base.version === base.version)
