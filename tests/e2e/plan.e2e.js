@@ -31,51 +31,37 @@ async function openPlanner(browser, baseUrl, account) {
 }
 
 /**
- * Screen points along the drawn frontier, inside the map and clear of its overlays: three
- * points about `gap` pixels apart.
+ * Three screen points along An Giang's frontier, inside the map and clear of its overlays.
  * @param {import('playwright-core').Page} page
- * @param {number} gap
  */
-async function frontierPoints(page, gap) {
+async function frontierPoints(page) {
   await mapIdle(page);
-  return page.evaluate(async (gap) => {
+  return page.evaluate(async () => {
     const map = window.__brmMap;
     if (!map) throw new Error('no map');
     const canvas = map.getCanvas().getBoundingClientRect();
-    // The whole frontier lines from the API (the rendered ones are cut at tile edges).
+    // The whole frontier lines from the API (the rendered ones are cut at tile edges); the
+    // longest one, its vertices on screen where the map is clear of its overlays.
     const fc = await (await fetch('/api/layers/frontier?province=an_giang')).json();
-    /** @type {{x: number, y: number}[]} */
-    let best = [];
-    for (const f of fc.features) {
-      const g = f.geometry;
-      const runs = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
-      for (const run of runs) {
-        // The line on screen every 4 px, kept where the map is clear of its overlays.
-        const screen = run.map((/** @type {[number, number]} */ c) => map.project(c));
-        /** @type {{x: number, y: number}[]} */
-        const dense = [];
-        for (let i = 1; i < screen.length; i++) {
-          const [p, q] = [screen[i - 1], screen[i]];
-          const n = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 4));
-          for (let k = 0; k < n; k++)
-            dense.push({ x: p.x + ((q.x - p.x) * k) / n, y: p.y + ((q.y - p.y) * k) / n });
-        }
-        const safe = dense.filter(
-          (p) => p.x > 80 && p.x < canvas.width - 90 && p.y > 170 && p.y < canvas.height - 60,
-        );
-        if (safe.length > best.length) best = safe;
-      }
-    }
-    if (best.length === 0) return [];
-    /** @type {{x: number, y: number}[]} */
-    const picked = [best[Math.floor(best.length * 0.2)]];
-    for (const p of best.slice(Math.floor(best.length * 0.2))) {
-      const last = picked[picked.length - 1];
-      if (Math.hypot(p.x - last.x, p.y - last.y) >= gap) picked.push(p);
-      if (picked.length === 3) break;
-    }
-    return picked.map((p) => ({ x: p.x + canvas.left, y: p.y + canvas.top }));
-  }, gap);
+    /** @type {[number, number][][]} */
+    const runs = fc.features.flatMap((/** @type {any} */ f) =>
+      f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates,
+    );
+    const on = runs
+      .map((run) =>
+        run
+          .map((c) => map.project(c))
+          .filter(
+            (p) => p.x > 80 && p.x < canvas.width - 90 && p.y > 170 && p.y < canvas.height - 60,
+          ),
+      )
+      .sort((a, b) => b.length - a.length)[0];
+    if (!on || on.length < 10) return [];
+    return [0.2, 0.5, 0.8].map((k) => {
+      const p = on[Math.floor(on.length * k)];
+      return { x: p.x + canvas.left, y: p.y + canvas.top };
+    });
+  });
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -129,7 +115,7 @@ export async function planScenarios({ browser, baseUrl, accounts, test, screensh
     await planState(page, /phiên bản 1/);
 
     await page.click('[data-testid=draw-new]');
-    const [a, b, c] = await frontierPoints(page, 110);
+    const [a, b, c] = await frontierPoints(page);
     check(a && b && c, 'could not find three points along the frontier on screen');
     await page.mouse.click(a.x, a.y);
     // The pointer moving towards the next point drags the line's end: the preview follows.
