@@ -46,7 +46,9 @@ async function bundle(): Promise<string> {
 }
 
 type Frontier = FeatureCollection<LineString | MultiLineString, { province: string }>;
-const frontier = JSON.parse(readFileSync(resolve(ROOT, 'geodata/frontier.geojson'), 'utf8')) as Frontier;
+const frontier = JSON.parse(
+  readFileSync(resolve(ROOT, 'geodata/frontier.geojson'), 'utf8'),
+) as Frontier;
 
 /** The longest frontier line of a province, cut to 200 vertices and moved 500 m north. */
 function routeAlong(province: string): number[][] {
