@@ -84,4 +84,11 @@ describe('requestWeight', () => {
     expect(requestWeight('GET', '/api/plans/12/suggest', q(''), 1000)).toBe('light');
     expect(requestWeight('POST', '/api/plans/12', q(''), 1000)).toBe('light');
   });
+
+  it('counts patrol pages over 200 tracks as heavy', () => {
+    expect(requestWeight('GET', '/api/patrols', q('limit=201'), 1000)).toBe('heavy');
+    expect(requestWeight('GET', '/api/patrols', q('limit=200'), 1000)).toBe('light');
+    expect(requestWeight('GET', '/api/patrols', q(''), 1000)).toBe('light');
+    expect(requestWeight('GET', '/api/patrols/17', q(''), 1000)).toBe('light');
+  });
 });

@@ -21,6 +21,8 @@ const counts = async () =>
       (select count(*)::int from frontier_segments) as frontier,
       (select count(*)::int from trails) as trails,
       (select count(*)::int from seizures) as seizures,
+      (select count(*)::int from patrol_plans) as plans,
+      (select count(*)::int from patrols) as patrols,
       (select count(*)::int from users) as users,
       (select string_agg(step, ',' order by step) from setup_steps) as steps`
   )[0];
@@ -31,15 +33,18 @@ const COMPLETE = {
   trails: 21,
   // The reported case counts: 88 An Giang + 165 Lang Son.
   seizures: 253,
+  // Two plans per province; the reported joint patrols: 4,071 An Giang + 3,083 Lang Son.
+  plans: 4,
+  patrols: 7154,
   users: 4,
-  steps: 'demo_users,geodata,synthetic_seizures',
+  steps: 'demo_users,geodata,synthetic_patrols,synthetic_seizures',
 };
 
 describe('first start', () => {
   it('loads everything once, announces the four accounts, and does nothing the second time', async () => {
     const shown: DemoAccount[][] = [];
     const run = await completeFirstStart(db.sql, { announceAccounts: (a) => shown.push(a) });
-    expect(run).toEqual(['geodata', 'synthetic_seizures', 'demo_users']);
+    expect(run).toEqual(['geodata', 'synthetic_seizures', 'synthetic_patrols', 'demo_users']);
     expect(await counts()).toEqual(COMPLETE);
     expect(shown).toHaveLength(1);
     expect(shown[0].map((a) => a.username)).toEqual([
@@ -72,6 +77,8 @@ describe('first start', () => {
       frontier: 0,
       trails: 0,
       seizures: 0,
+      plans: 0,
+      patrols: 0,
       users: 0,
       steps: null,
     });
@@ -95,7 +102,11 @@ describe('first start', () => {
     ).rejects.toThrow('killed while printing');
     // The accounts were made and shown, but their step did not commit: none of them exists.
     expect(announced).toHaveLength(4);
-    expect(await counts()).toEqual({ ...COMPLETE, users: 0, steps: 'geodata,synthetic_seizures' });
+    expect(await counts()).toEqual({
+      ...COMPLETE,
+      users: 0,
+      steps: 'geodata,synthetic_patrols,synthetic_seizures',
+    });
 
     const messages: string[] = [];
     let again: DemoAccount[] = [];

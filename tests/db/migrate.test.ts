@@ -25,6 +25,7 @@ describe('migrations', () => {
       '0004_frontier_accuracy',
       '0005_seizure_goods_code',
       '0006_plans_patrols',
+      '0007_synthetic_patrols',
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -51,6 +52,7 @@ describe('migrations', () => {
       '0004_frontier_accuracy',
       '0005_seizure_goods_code',
       '0006_plans_patrols',
+      '0007_synthetic_patrols',
       '9001_ok',
     ]);
   });

@@ -1,5 +1,5 @@
 /**
- * Browser tests of the Map (data, filters, layout), Audit log and Users pages: `npm run test:e2e`.
+ * Browser tests of the Map (data, filters, layout), Audit log, Users and Patrols pages: `npm run test:e2e`.
  *
  * Without BASE_URL it starts the production build (`npm run build` first) as `node build` on a
  * free port with a fresh embedded database and the demo data, signs in with the demo accounts the
@@ -26,6 +26,7 @@ import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
 import { planScenarios } from './plan.e2e.js';
+import { patrolScenarios } from './patrols.e2e.js';
 import { popupScenarios } from './popups.e2e.js';
 import { manyPointsScenarios } from './points.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
@@ -72,6 +73,7 @@ async function main() {
       ['hotspots', hotspotScenarios],
       ['audit', auditScenarios],
       ['users', userScenarios],
+      ['patrols', patrolScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],
       ['offline-basemap', offlineBasemapScenarios],

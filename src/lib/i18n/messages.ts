@@ -4,6 +4,7 @@
  */
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
+import { patrolsEn, patrolsVi } from './messages-patrols';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -465,6 +466,7 @@ export const vi = {
   'outcome.error': 'Lỗi hệ thống',
   ...hotspotsVi,
   ...planVi,
+  ...patrolsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -929,4 +931,5 @@ export const en: Record<MessageKey, string> = {
   'outcome.error': 'Error',
   ...hotspotsEn,
   ...planEn,
+  ...patrolsEn,
 };

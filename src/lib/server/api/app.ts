@@ -22,6 +22,7 @@ import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
+import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { suggestRoutes } from './routes/suggest';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', planRoutes(routeDeps));
   app.route('/', crossingRoutes(routeDeps));
   app.route('/', coverageRoutes(routeDeps));
+  app.route('/', patrolsRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
 

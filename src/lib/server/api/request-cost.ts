@@ -31,6 +31,11 @@ export function requestWeight(
     const limit = Number(query.get('limit') ?? defaultLimit);
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }
+  // Patrol tracks hold up to 10,000 positions each: a big page is a lot of geometry.
+  if (method === 'GET' && /^\/api\/patrols\/?$/.test(path)) {
+    const limit = Number(query.get('limit') ?? 100);
+    return !Number.isFinite(limit) || limit > 200 ? 'heavy' : 'light';
+  }
   if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';

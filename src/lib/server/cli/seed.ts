@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { loadGeodata, seedSeizures } from '../services/demo-data';
+import { seedPlansAndPatrols } from '../services/demo-patrols';
 import { markSetupStep } from '../repositories/setup-steps';
 import { withDatabase } from './with-database';
 
 const usage = `Usage: npm run seed -- [--count N] [--seed S] [--no-geodata]
 
 Loads the project's geodata (updating it in place) and replaces the synthetic seizures with N
-seeded records (default: the reported case counts, 88 An Giang + 165 Lang Son). Imported, real
-seizures are never touched. Use --count 100000 or 1000000 for benchmarks.`;
+seeded records (default: the reported case counts, 88 An Giang + 165 Lang Son), then the
+synthetic patrol plans and joint patrols (the reported 4,071 + 3,083). Imported, real seizures
+and recorded patrols are never touched. Use --count 100000 or 1000000 for benchmarks.`;
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,12 @@ await withDatabase(async ({ sql }) => {
     }
     const written = await seedSeizures(tx, { count, seed, progress: log });
     await markSetupStep(tx, 'synthetic_seizures');
+    // Patrols that led to a seizure are placed around it, so they follow the new seizures.
+    const patrolsStarted = Date.now();
+    const patrols = await seedPlansAndPatrols(tx, { seed, progress: log });
+    await markSetupStep(tx, 'synthetic_patrols');
+    const s = ((Date.now() - patrolsStarted) / 1000).toFixed(1);
+    log(`Wrote ${patrols.plans} synthetic plans and ${patrols.patrols} joint patrols in ${s} s.`);
     return written;
   });
   console.log(`Wrote ${n} synthetic seizures in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

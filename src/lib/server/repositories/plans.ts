@@ -17,6 +17,8 @@ export interface PlanSummary {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
+  /** Invented for the demo (replaced by the next seed), like synthetic seizures. */
+  synthetic: boolean;
 }
 
 export interface PlanInput {
@@ -38,7 +40,7 @@ const summarySql = (sql: Sql) => sql`
   coalesce((select round((sum(ST_Length(r.geom::geography)) / 1000)::numeric, 3)::float8
     from patrol_routes r where r.plan_id = p.id), 0) as length_km,
   p.created_at, p.updated_at,
-  (select username from users u where u.id = p.updated_by) as updated_by`;
+  (select username from users u where u.id = p.updated_by) as updated_by, p.synthetic`;
 
 /** Plans of one province (or all), newest change first. */
 export async function listPlans(sql: Sql, province?: string): Promise<PlanSummary[]> {

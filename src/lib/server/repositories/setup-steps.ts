@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 
-export type SetupStep = 'geodata' | 'synthetic_seizures' | 'demo_users';
+export type SetupStep = 'geodata' | 'synthetic_seizures' | 'synthetic_patrols' | 'demo_users';
 
 export async function completedSetupSteps(sql: Sql): Promise<Set<SetupStep>> {
   const rows = await sql<{ step: SetupStep }[]>`select step from setup_steps`;

@@ -2,6 +2,7 @@ import type { Client, Sql } from '../db/client';
 import type { Role } from '../auth/roles';
 import { completedSetupSteps, markSetupStep, type SetupStep } from '../repositories/setup-steps';
 import { loadGeodata, seedSeizures } from './demo-data';
+import { seedPlansAndPatrols } from './demo-patrols';
 import { createDemoUsers } from './users';
 
 type Progress = (message: string) => void;
@@ -44,6 +45,13 @@ export async function completeFirstStart(
       async (tx) => {
         const n = await seedSeizures(tx, { progress });
         progress(`Synthetic seizures ready: ${n} (labelled synthetic in every record)`);
+      },
+    ],
+    [
+      'synthetic_patrols',
+      async (tx) => {
+        const r = await seedPlansAndPatrols(tx, { progress });
+        progress(`Synthetic plans and patrols ready: ${r.plans} plans, ${r.patrols} patrols`);
       },
     ],
     [
