@@ -6,10 +6,19 @@ import { whereClause, type LayerFilter } from './layers';
 
 /**
  * Coverage of a set of routes in one statement, in EPSG:32648 metres (DESIGN.md section 6): each
- * route buffered by its radius (8 segments per quarter circle, PostGIS's default), the buffers
+ * route buffered by its radius (8 segments per quarter circle, PostGIS's default; the line first
+ * simplified by SIMPLIFY_SHARE_OF_RADIUS of the radius), the buffers
  * unioned once (ST_UnaryUnion of the collection: one cascaded union, not a pairwise fold) and
  * measured against the frontier segments, the crossings, the seizures and the risk cells.
  */
+
+/**
+ * Lines are simplified (Douglas-Peucker) by this share of their radius before buffering: the
+ * buffer's edge moves by at most that much (20 m at 2 km), and GEOS no longer chokes on noisy
+ * lines: one 200-vertex line with 30 m of noise took 670 ms to buffer at 2 km, 54 ms after
+ * simplifying by 20 m, against 5 ms for a smooth one (PostGIS 3.3, GEOS 3.11).
+ */
+export const SIMPLIFY_SHARE_OF_RADIUS = 0.01;
 
 /** A line to cover: a saved route (id) or a draft line (GeoJSON LineString). */
 export interface DraftLine {
@@ -82,7 +91,8 @@ export async function measureCoverage(sql: Sql, input: CoverageInput): Promise<C
     ),
     routes as materialized (
       select (row_number() over (order by ord) - 1)::int as i, g, radius_m, shifts_per_week,
-        ST_Length(g) as length_m, ST_Buffer(g, radius_m, 'quad_segs=8') as b
+        ST_Length(g) as length_m,
+        ST_Buffer(ST_Simplify(g, radius_m * ${SIMPLIFY_SHARE_OF_RADIUS}::float8, true), radius_m, 'quad_segs=8') as b
       from input
     ),
     cov as materialized (select ST_UnaryUnion(ST_Collect(b)) as g from routes),
@@ -177,14 +187,16 @@ export async function checkDraftLines(
   maxDistanceM: number,
 ): Promise<{ valid: boolean; reason: string | null; near: boolean }[]> {
   if (!geometries.length) return [];
+  // Distance to the outline in EPSG:32648 (the outline transformed once): a geography
+  // distance to the whole province polygon cost about 15 ms a line.
   const rows = await sql<{ k: number; valid: boolean; reason: string; near: boolean }[]>`
     with g as (
       select d.k::int as k, ST_SetSRID(ST_GeomFromGeoJSON(d.value::text), 4326) as g
       from json_array_elements(${json(sql, geometries)}::json) with ordinality as d(value, k)
-    )
+    ),
+    p as materialized (select ST_Transform(p.geom, 32648) as g from provinces p where p.id = ${province})
     select g.k, ST_IsValid(g.g) as valid, ST_IsValidReason(g.g) as reason,
-      coalesce((select ST_DWithin(p.geom::geography, g.g::geography, ${maxDistanceM})
-        from provinces p where p.id = ${province}), false) as near
+      coalesce((select ST_DWithin(p.g, ST_Transform(g.g, 32648), ${maxDistanceM}::float8) from p), false) as near
     from g order by g.k`;
   return geometries.map((_, i) => {
     const row = rows.find((r) => r.k === i + 1);
