@@ -6,6 +6,8 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { ApiError, getJson, layerSearchParams, type StatsQuery } from './api';
 import type { EmergingCategory } from './analysis/emerging';
+import type { EffortStatus } from './analysis/effort';
+import type { EffortSummary } from './effort-api';
 import type { Province } from './domain';
 
 export type { EmergingCategory } from './analysis/emerging';
@@ -66,6 +68,11 @@ export interface HotspotCell {
   trend_z?: number;
   trend_p?: number;
   trend?: string;
+  /** Effort answers only (effort-api.ts). */
+  status?: EffortStatus;
+  rate_per_100km?: number | null;
+  planned_km_week?: number;
+  patrolled_km_week?: number;
 }
 
 export interface HotspotSummary {
@@ -85,6 +92,8 @@ export interface HotspotSummary {
   /** Emerging only: the time steps, oldest first (first and last day), and cells per category. */
   steps?: { start: string; end: string }[];
   by_category?: Partial<Record<EmergingCategory, number>>;
+  /** Effort answers only. */
+  effort?: EffortSummary;
 }
 
 export type HotspotFeature = Feature<Polygon, HotspotCell>;

@@ -16,6 +16,7 @@ import { offlineBasemapScenarios, pmtilesBasemapScenarios } from './basemap.e2e.
 import { briefingScenarios } from './briefing.e2e.js';
 import { compareScenarios } from './compare.e2e.js';
 import { dateFilterScenarios } from './date-filter.e2e.js';
+import { effortScenarios } from './effort.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { hotspotScenarios } from './hotspots.e2e.js';
@@ -71,6 +72,7 @@ async function main() {
       ['date-filter', dateFilterScenarios],
       ['stats', statsScenarios],
       ['hotspots', hotspotScenarios],
+      ['effort', effortScenarios],
       ['audit', auditScenarios],
       ['users', userScenarios],
       ['patrols', patrolScenarios],

@@ -2,7 +2,7 @@
  * Effort-aware rates (DESIGN.md section 6): seizures per 100 patrol-km per hex cell, and whether
  * a cell yields more or fewer seizures than the patrol effort spent in it would predict.
  *
- * Units: effort in patrol-km over the window (km per week times weeks); rates in seizures per
+ * Units: effort in patrol-km over the time window, km per week times weeks; rates in seizures per
  * 100 patrol-km. The overall rate is the province's: seizures in cells with effort divided by
  * the effort in them (seizures where nobody patrolled say nothing about a rate per km). A cell's
  * expected count is effort x overall rate; its count is tested against it by the exact
@@ -38,14 +38,14 @@ export const EFFORT_STATUSES = [
 export type EffortStatus = (typeof EFFORT_STATUSES)[number];
 
 export interface EffortCellIn {
-  /** Seizures in the cell over the window. */
+  /** Seizures in the cell over the time window considered. */
   count: number;
   /** Patrol-km per week in the cell (the basis of the rate: planned or patrolled). */
   kmPerWeek: number;
 }
 
 export interface EffortCellOut {
-  /** Patrol-km over the window. */
+  /** Patrol-km over the time window considered. */
   effortKm: number;
   /** Seizures expected from the effort at the overall rate (0 without effort). */
   expected: number;
@@ -71,6 +71,9 @@ export interface EffortSummary {
 /**
  * Statuses of cells from their counts and effort (km per week) over `weeks` weeks. Inputs are
  * not modified.
+ * @example
+ * effortStatuses([{ count: 30, kmPerWeek: 100 }, { count: 10, kmPerWeek: 300 }], { weeks: 1 });
+ * // overall 10 per 100 km; expected 10 and 30: more_than_effort (p 2.5e-7), less_than_effort
  */
 export function effortStatuses(
   cells: ReadonlyArray<EffortCellIn>,

@@ -68,17 +68,6 @@ export {
   type RollingSummary,
 } from './forecast-rolling';
 export {
-  HOURS_PER_WEEK,
-  pai,
-  passesPerWeek,
-  patrolKmWeekBySegment,
-  percent,
-  revisitHours,
-  riskSharePct,
-  type RouteEffort,
-  type RouteOnSegment,
-} from './coverage';
-export {
   cellsNearLine,
   lengthPerCell,
   lineLengthM,
@@ -109,3 +98,14 @@ export {
   type SuggestResult,
   type Suggestion,
 } from './suggest';
+export {
+  HOURS_PER_WEEK,
+  pai,
+  passesPerWeek,
+  patrolKmWeekBySegment,
+  percent,
+  revisitHours,
+  riskSharePct,
+  type RouteEffort,
+  type RouteOnSegment,
+} from './coverage';

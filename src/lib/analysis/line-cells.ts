@@ -106,7 +106,7 @@ export function lineLengthM(line: LineXY): number {
   return m;
 }
 
-/** Distance (m) from point p to segment a-b. */
+/** Distance (m) from point p to segment a-b. @example pointSegmentM(3, 4, 0, 0, 0, 0); // 5 */
 export function pointSegmentM(
   px: number,
   py: number,

@@ -36,7 +36,10 @@ export function poissonPmf(k: number, m: number): number {
   return Math.exp(k * Math.log(m) - m - logFactorial(k));
 }
 
-/** P(X <= k), summed from the lower tail (k up to a few thousand in this app). */
+/**
+ * P(X <= k), summed from the lower tail (k up to a few thousand in this app).
+ * @example poissonCdf(0, 3); // 0.049787068367863944
+ */
 export function poissonCdf(k: number, m: number): number {
   if (k < 0) return 0;
   let s = 0;
@@ -44,7 +47,10 @@ export function poissonCdf(k: number, m: number): number {
   return Math.min(1, s);
 }
 
-/** P(X >= k), summed upwards until the terms no longer count. */
+/**
+ * P(X >= k), summed upwards until the terms no longer count.
+ * @example poissonUpper(7, 3); // 0.0335 (1 - P(X <= 6))
+ */
 export function poissonUpper(k: number, m: number): number {
   if (k <= 0) return 1;
   let s = 0;

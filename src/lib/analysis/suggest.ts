@@ -66,7 +66,10 @@ export function cutLine(line: LineXY, pieceM: number): [number, number][][] {
   return out;
 }
 
-/** Every candidate line cut into pieces of `pieceM` metres. */
+/**
+ * Every candidate line cut into pieces of `pieceM` metres, each with its length.
+ * @example cutPieces([{ line: [[0, 0], [2500, 0]], kind: 'trail', name_vi: 'A', name_en: 'A' }], 1000).length; // 3
+ */
 export function cutPieces(lines: ReadonlyArray<CandidateLine>, pieceM: number): Piece[] {
   return lines.flatMap((c) =>
     cutLine(c.line, pieceM).map((line) => ({ ...c, line, lengthM: lineLengthM(line) })),

@@ -5,6 +5,7 @@
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
 import { patrolsEn, patrolsVi } from './messages-patrols';
+import { effortEn, effortVi } from './messages-effort';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -467,6 +468,7 @@ export const vi = {
   ...hotspotsVi,
   ...planVi,
   ...patrolsVi,
+  ...effortVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -932,4 +934,5 @@ export const en: Record<MessageKey, string> = {
   ...hotspotsEn,
   ...planEn,
   ...patrolsEn,
+  ...effortEn,
 };

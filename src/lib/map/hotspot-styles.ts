@@ -126,3 +126,33 @@ export function densityFill(density: number, breaks: readonly number[]): Rgba | 
 /** Outline of the hot spot chosen from the list: dark and wide enough to find at a glance. */
 export const SELECTED_LINE: Rgba = [17, 24, 39, 255];
 export const SELECTED_LINE_PX = 3;
+
+/**
+ * Effort statuses drawn (analysis/effort.ts), strongest finding first: more seizures than the
+ * patrol effort predicts (magenta, apart from the Gi* reds), as expected (grey), fewer (teal),
+ * not enough patrol to tell (pale sand: a cell that is not "cold"). Cells without patrol are
+ * not drawn.
+ */
+export const EFFORT_DRAWN = [
+  'more_than_effort',
+  'as_expected',
+  'less_than_effort',
+  'not_enough_patrol',
+] as const;
+export type EffortDrawn = (typeof EFFORT_DRAWN)[number];
+
+export const EFFORT_COLOURS: Record<EffortDrawn, string> = {
+  more_than_effort: '#c51b7d',
+  as_expected: '#9e9e9e',
+  less_than_effort: '#1b9e77',
+  not_enough_patrol: '#f1dca7',
+};
+
+/**
+ * Fill of an effort status, or null for no patrol (not drawn).
+ * @example effortFill('more_than_effort') // [197, 27, 125, 173]
+ */
+export function effortFill(status: string | undefined): Rgba | null {
+  const colour = EFFORT_COLOURS[status as EffortDrawn];
+  return colour ? rgba(colour, HEX_FILL_ALPHA) : null;
+}

@@ -1,6 +1,6 @@
 /**
  * The hot-spot part of the shareable view (see url-state.ts): `hs` what the hexagons show
- * (gi, the default, left out; emerging | density | off), `cell` hex size in metres (1000 left
+ * (gi, the default, left out; emerging | density | effort | off), `cell` hex size in metres (1000 left
  * out), `fdr=1` false discovery rate control, `step=quarter` emerging time step (month left
  * out), `spot` the hot spot chosen from the list (a cell id of the current size). Unknown or
  * malformed values fall back to the default, one field at a time.
@@ -8,8 +8,11 @@
 import { EMERGING_STEPS, type EmergingStepKind } from '$lib/hotspots-api';
 import { isOneOf } from '$lib/domain';
 
-/** "Where" (Gi* classes), "how it is changing" (emerging), density, or no hexagons. */
-export const HOTSPOT_MODES = ['gi', 'emerging', 'density', 'off'] as const;
+/**
+ * "Where" (Gi* classes), "how it is changing" (emerging), density, "per patrol effort"
+ * (seizures against patrol-km, GET /api/effort), or no hexagons.
+ */
+export const HOTSPOT_MODES = ['gi', 'emerging', 'density', 'effort', 'off'] as const;
 export type HotspotMode = (typeof HOTSPOT_MODES)[number];
 
 /** Hex sizes offered, metres. */

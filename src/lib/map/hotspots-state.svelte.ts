@@ -1,6 +1,6 @@
 /**
- * The hot-spot hexagons of the Map page: what they show (Gi* classes, emerging categories or
- * density), their settings (cell size, FDR, time step, the hot spot chosen from the list), the
+ * The hot-spot hexagons of the Map page: what they show (Gi* classes, emerging categories,
+ * density or seizures against patrol effort), their settings (cell size, FDR, time step, the hot spot chosen from the list), the
  * answers of the hot-spot API per province, and the deck.gl layer drawing them. Follows the
  * map's filters as the stats do: a newer request aborts the older, errors keep a retry.
  */
@@ -17,6 +17,7 @@ import {
   type HotspotQuery,
   type TopHotspot,
 } from '$lib/hotspots-api';
+import { fetchEffort } from '$lib/effort-api';
 import type { MapState } from './context.svelte';
 import type { DeckTarget } from './deck-layers.svelte';
 import {
@@ -24,6 +25,7 @@ import {
   SELECTED_LINE_PX,
   densityBreaks,
   densityFill,
+  effortFill,
   emergingFill,
   giFill,
   type Rgba,
@@ -33,8 +35,8 @@ import { ForecastState } from './forecast-state.svelte';
 import { TimePlay } from './time-play.svelte';
 
 export type HotspotStatus = 'idle' | 'loading' | 'ready' | 'error';
-/** Which call a mode needs: Gi* and density come in one answer, emerging in another. */
-export type HotspotKind = 'hotspots' | 'emerging';
+/** Which call a mode needs: Gi* and density come in one answer, emerging and effort apart. */
+export type HotspotKind = 'hotspots' | 'emerging' | 'effort';
 
 /** The maplibre layer the hexagons are drawn under: rivers, trails, the frontier, names and
  *  every point stay on top of them. */
@@ -63,6 +65,7 @@ const TRANSPARENT: Rgba = [0, 0, 0, 0];
 
 export function kindOf(mode: HotspotMode): HotspotKind | null {
   if (mode === 'off') return null;
+  if (mode === 'effort') return 'effort';
   return mode === 'emerging' ? 'emerging' : 'hotspots';
 }
 
@@ -160,6 +163,7 @@ export class HotspotsState {
     if (this.mode === 'gi') return giFill(p.class);
     if (this.mode === 'emerging') return emergingFill(p.category);
     if (this.mode === 'density') return densityFill(p.density, breaks);
+    if (this.mode === 'effort') return effortFill(p.status);
     return null;
   }
 
@@ -190,7 +194,8 @@ export class HotspotsState {
   }
 
   async load(kind: HotspotKind, queries: HotspotQuery[], signal: AbortSignal): Promise<void> {
-    const fetcher = kind === 'emerging' ? fetchEmerging : fetchHotspots;
+    const fetcher =
+      kind === 'emerging' ? fetchEmerging : kind === 'effort' ? fetchEffort : fetchHotspots;
     try {
       const answers = await Promise.all(queries.map((q) => fetcher(q, { signal })));
       if (signal.aborted) return;

@@ -3,7 +3,10 @@ import { DEFAULT_CELL_M, hotspotError, metres } from './hotspot-params';
 import * as p from './params';
 import { SEIZURE_FILTER_PARAMS, seizureFilter, type SeizureFilter } from './seizure-filter';
 
-/** GET /api/effort: the seizure filters (province required), the cell size and a plan. */
+/**
+ * GET /api/effort: the seizure filters (province required; category and agency select the
+ * seizures counted, not the patrols), the cell size and a plan.
+ */
 export const EFFORT_PARAMS = [...SEIZURE_FILTER_PARAMS, 'cell', 'plan'];
 
 export interface EffortQuery {

@@ -37,9 +37,9 @@ export function requestWeight(
     return !Number.isFinite(limit) || limit > 200 ? 'heavy' : 'light';
   }
   if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
+  if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';
-  if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // The briefing runs the hot-spot, trend and forecast analyses in one request.
   if (method === 'GET' && /^\/api\/briefing\/?$/.test(path)) return 'heavy';
   return 'light';

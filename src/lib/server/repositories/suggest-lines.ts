@@ -1,12 +1,10 @@
 import type { Sql } from '../db/client';
 import type { CandidateLine, CrossingXY, LineXY } from '../../analysis';
+import { crossingRows } from './crossings';
 
 /**
  * What suggestions are cut from and what they may cover, in EPSG:32648 metres: the province's
- * frontier segments, waterways and trails, and its crossings. The crossings follow h17's
- * definition (every gate; where a waterway or trail meets the frontier or comes within 200 m of
- * it, at its closest point to the frontier); when the crossings repository lands on main,
- * provinceCrossings gives way to it.
+ * frontier segments, waterways and trails, and its crossings.
  */
 
 type Row = { kind: CandidateLine['kind']; name_vi: string; name_en: string; g: GeoLine };
@@ -34,29 +32,13 @@ export async function candidateLines(sql: Sql, province: string): Promise<Candid
   );
 }
 
-/** Metres within which a waterway or trail counts as crossing the frontier. */
-export const CROSSING_NEAR_M = 200;
-
-/** Gates and waterway / trail crossings of a province, in UTM. */
+/**
+ * Gates and waterway / trail crossings of a province as repositories/crossings.ts defines them
+ * (the same crossings /api/crossings and coverage list), in UTM.
+ */
 export async function provinceCrossings(sql: Sql, province: string): Promise<CrossingXY[]> {
   return sql<CrossingXY[]>`
-    with f as (
-      select ST_Transform(geom, 32648) as g from frontier_segments where province = ${province}
-    ), l as (
-      select 'waterway' as kind, id, name_vi, name_en, ST_Transform(geom, 32648) as g
-        from waterways where province = ${province}
-      union all
-      select 'trail', id, name_vi, name_en, ST_Transform(geom, 32648) from trails
-        where province = ${province}
-    ), c as (
-      select 'gate' as kind, 0 as sort, id, name_vi, name_en, ST_Transform(geom, 32648) as p
-        from border_gates where province = ${province}
-      union all
-      (select distinct on (l.kind, l.id) l.kind, 1, l.id, l.name_vi, l.name_en,
-        ST_ClosestPoint(l.g, f.g)
-      from l join f on ST_DWithin(l.g, f.g, ${CROSSING_NEAR_M})
-      order by l.kind, l.id, ST_Distance(l.g, f.g))
-    )
-    select kind, name_vi, name_en, ST_X(p)::float8 as x, ST_Y(p)::float8 as y from c
-    order by sort, kind, id`;
+    select c.kind, c.name_vi, c.name_en, ST_X(c.g)::float8 as x, ST_Y(c.g)::float8 as y
+    from (${crossingRows(sql, province)}) c
+    order by c.kind = 'gate' desc, c.kind, c.name_en`;
 }
