@@ -26,6 +26,7 @@ import { createRunner } from './lib/runner.js';
 import { startServer } from './lib/server.js';
 import { resolveAccounts } from './lib/session.js';
 import { mapScenarios } from './map.e2e.js';
+import { planScenarios } from './plan.e2e.js';
 import { patrolScenarios } from './patrols.e2e.js';
 import { popupScenarios } from './popups.e2e.js';
 import { manyPointsScenarios } from './points.e2e.js';
@@ -76,6 +77,7 @@ async function main() {
       ['users', userScenarios],
       ['patrols', patrolScenarios],
       ['briefing', briefingScenarios],
+      ['plan', planScenarios],
       ['offline-basemap', offlineBasemapScenarios],
       ['no-foreign-request', noForeignRequestScenario],
       ['pmtiles-basemap', pmtilesBasemapScenarios],

@@ -3,6 +3,7 @@
  * (the type enforces it). `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
+import { planEn, planVi } from './messages-plan';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 
@@ -492,6 +493,7 @@ export const vi = {
   'outcome.failed': 'Thất bại',
   'outcome.error': 'Lỗi hệ thống',
   ...hotspotsVi,
+  ...planVi,
   ...patrolsVi,
   ...effortVi,
 } as const;
@@ -984,6 +986,7 @@ export const en: Record<MessageKey, string> = {
   'outcome.failed': 'Failed',
   'outcome.error': 'Error',
   ...hotspotsEn,
+  ...planEn,
   ...patrolsEn,
   ...effortEn,
 };

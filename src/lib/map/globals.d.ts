@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { SeizurePointsState } from './seizure-points.svelte';
+import type { DrawController } from '$lib/plan/draw';
 
 declare global {
   interface Window {
@@ -13,6 +14,8 @@ declare global {
     __brmDecks?: Partial<Record<'an_giang' | 'lang_son', MapboxOverlay>>;
     /** The seizure points and the filter they are drawn with (seizure-points.svelte.ts). */
     __brmPoints?: SeizurePointsState;
+    /** The planner's terra-draw controller (src/lib/plan/draw.ts). */
+    __brmDraw?: DrawController;
   }
 }
 
