@@ -52,6 +52,34 @@ describe('GET /api/crossings', () => {
     expect(byName['Dong river']).toBeUndefined();
   });
 
+  it('counts a river that follows the frontier, crossing it again and again, as one place', async () => {
+    // A river zigzagging 100 m either side of the frontier (105 E) from 10.60 to 10.62 N: it
+    // meets the line 8 times, but it never leaves the 200 m band, so it is one crossing.
+    const zig = Array.from({ length: 9 }, (_, k) => [
+      105 + (k % 2 === 0 ? -0.0009 : 0.0009),
+      10.6 + k * 0.0025,
+    ]);
+    const line = JSON.stringify({ type: 'LineString', coordinates: zig });
+    await db.sql`
+      insert into waterways (code, province, name_vi, name_en, kind, geom)
+      values ('zz', 'an_giang', 'Sông Ngoằn', 'Winding river', 'river',
+        ST_SetSRID(ST_GeomFromGeoJSON(${line}), 4326))`;
+    try {
+      const fc = await (await get('?province=an_giang')).json();
+      const winding = fc.features.filter((f: { properties: { name_en: string } }) =>
+        f.properties.name_en.startsWith('Winding river'),
+      );
+      expect(winding).toHaveLength(1);
+      expect(winding[0].properties.name_en).toBe('Winding river');
+      expect(winding[0].properties.detail).toBe('river');
+      // The meeting point nearest the middle of the stretch (10.61 N).
+      expect(winding[0].geometry.coordinates[0]).toBeCloseTo(105, 6);
+      expect(Math.abs(winding[0].geometry.coordinates[1] - 10.61)).toBeLessThan(0.0015);
+    } finally {
+      await db.sql`delete from waterways where code = 'zz'`;
+    }
+  });
+
   it('needs a known province and a signed-in user', async () => {
     expect((await get('')).status).toBe(400);
     expect((await get('?province=hanoi')).status).toBe(400);

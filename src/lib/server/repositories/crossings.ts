@@ -6,12 +6,13 @@ import type { Sql } from '../db/client';
  * where a waterway or trail meets the frontier or comes within CROSSING_NEAR_M of it. Worked in
  * EPSG:32648 metres.
  *
- * - A line that crosses the frontier gives one crossing per intersection point.
- * - A line that runs along the frontier (shares a stretch with it) gives one crossing at the
- *   middle of each shared stretch, detail `along`.
- * - A line that never meets the frontier but comes within CROSSING_NEAR_M of it gives one
- *   crossing at the frontier point nearest to it (a canal running beside the frontier for
- *   kilometres is one crossing, not one per metre).
+ * Each connected stretch of a waterway or trail that lies within CROSSING_NEAR_M of the frontier
+ * is one crossing (a river that is the frontier for 27 km, digitised a little apart from it,
+ * meets the line 77 times: that is one place to watch, not 77):
+ * - where the stretch shares a run with the frontier, at the middle of the longest shared run,
+ *   detail `along`;
+ * - else where it meets the frontier, at the meeting point nearest the stretch's middle;
+ * - else at the frontier point nearest the stretch, detail `near`, with its distance.
  * A line with several crossings numbers them along the line: `Kênh Vĩnh Tế (1)`, `(2)`, ...
  */
 
@@ -37,22 +38,30 @@ export function crossingRows(sql: Sql, province: string): Fragment {
       from trails t where t.province = ${province}
     ),
     near as (
-      select l.*, ST_Intersects(l.g, f.g) as meets, f.g as fg
+      select l.*, f.g as fg
       from lines l, frontier f
       where f.g is not null and ST_DWithin(l.g, f.g, ${CROSSING_NEAR_M}::float8)
     ),
+    stretches as (
+      select n.kind, n.code, n.name_vi, n.name_en, n.detail, n.g as line, n.fg, d.geom as st,
+        ST_Intersection(d.geom, n.fg) as inter
+      from near n cross join lateral ST_Dump(ST_LineMerge(ST_CollectionExtract(
+        ST_Intersection(n.g, ST_Buffer(n.fg, ${CROSSING_NEAR_M}::float8)), 2))) d
+      where ST_Length(d.geom) > 0
+    ),
     parts as (
-      select n.kind, n.code, n.name_vi, n.name_en, n.g as line,
-        case when ST_GeometryType(d.geom) = 'ST_Point' then n.detail else n.detail || ', along' end as detail,
-        case when ST_GeometryType(d.geom) = 'ST_Point' then d.geom
-          else ST_LineInterpolatePoint(d.geom, 0.5) end as pt,
-        0::float8 as distance_m
-      from near n cross join lateral ST_Dump(ST_Intersection(n.g, n.fg)) d
-      where n.meets and ST_GeometryType(d.geom) in ('ST_Point', 'ST_LineString')
-      union all
-      select n.kind, n.code, n.name_vi, n.name_en, n.g, n.detail || ', near',
-        ST_ClosestPoint(n.fg, n.g), ST_Distance(n.g, n.fg)
-      from near n where not n.meets
+      select s.kind, s.code, s.name_vi, s.name_en, s.line,
+        case when ST_IsEmpty(s.inter) then s.detail || ', near'
+          when ST_Dimension(s.inter) = 1 then s.detail || ', along' else s.detail end as detail,
+        -- An empty intersection may be an empty line, of dimension 1: test emptiness first.
+        case when ST_IsEmpty(s.inter) then ST_ClosestPoint(s.fg, s.st)
+          when ST_Dimension(s.inter) = 1 then ST_LineInterpolatePoint((
+            select r.geom from ST_Dump(ST_LineMerge(ST_CollectionExtract(s.inter, 2))) r
+            order by ST_Length(r.geom) desc limit 1), 0.5)
+          else ST_ClosestPoint(ST_CollectionExtract(s.inter, 1), ST_LineInterpolatePoint(s.st, 0.5))
+          end as pt,
+        case when ST_IsEmpty(s.inter) then ST_Distance(s.st, s.fg) else 0 end::float8 as distance_m
+      from stretches s
     ),
     numbered as (
       select p.*,
