@@ -180,11 +180,14 @@ describe('POST /api/coverage on the hand-made world', () => {
     expect(sugar.seizures).toEqual({ total: 1, captured: 1 });
     expect(sugar.risk_captured_pct).toBeGreaterThan(0);
     await db.sql`update patrol_plans set risk_from = null, risk_to = null where id = ${planId}`;
-    // No window anywhere: the twelve months before today, where the fixture has no seizures.
+    // No window anywhere: the twelve months up to the province's last seizure (9 Sep 2024), not
+    // up to today, when records stop years ago: the five seizures of 2024, as in the golden case.
     const open = await (await post({ province: 'an_giang', plan: planId })).json();
-    expect(open.seizures).toEqual({ total: 0, captured: 0 });
-    expect(open.pai).toBeNull();
-    expect(open.risk_captured_pct).toBeNull();
+    expect(open.window).toEqual({ from: '2023-09-09', to: '2024-09-09' });
+    expect(open.seizures).toEqual({ total: 5, captured: 3 });
+    expect(Math.abs(open.risk_captured_pct / EXPECTED.cases[1].risk_captured_pct - 1)).toBeLessThan(
+      0.001,
+    );
   });
 });
 

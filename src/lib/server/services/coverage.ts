@@ -11,10 +11,11 @@ import type { Agency, Category, Province } from '../../domain';
 import type { Sql } from '../db/client';
 import { ApiError, invalidGeometry, notFound } from '../errors';
 import { checkGeometry } from '../io/geometry-check';
-import { vietnamDay } from '../io/vietnam-time';
 import * as p from '../api/params';
 import * as repo from '../repositories/coverage';
 import * as plans from '../repositories/plans';
+import { lastSeizureDay } from '../repositories/seizure-span';
+import { riskWindow } from './risk-window';
 import type { PlanSummary } from '../repositories/plans';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import { densityAtCells } from './hotspots';
@@ -103,27 +104,6 @@ export interface CoverageResult {
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const roundOrNull = (v: number | null, digits: number) => (v === null ? null : round(v, digits));
-
-/** The day twelve months before `day` (YYYY-MM-DD), clamped to the month's end (29 Feb -> 28 Feb). */
-export function yearBefore(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/**
- * The risk window: the request's from/to, else the plan's risk_from/risk_to, else the twelve
- * months before today (Vietnam time), both days included.
- */
-export function riskWindow(
-  request: { from?: string; to?: string },
-  plan: { risk_from: string | null; risk_to: string | null } | undefined,
-  now: Date,
-): { from: string; to: string } {
-  const to = request.to ?? plan?.risk_to ?? vietnamDay(now);
-  const from = request.from ?? plan?.risk_from ?? yearBefore(to);
-  return { from, to };
-}
 
 const bad = (code: string, message: string, details?: unknown) =>
   new ApiError(400, code, message, details);
@@ -219,7 +199,7 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
     );
   await checkDrafts(sql, req.province, drafts);
 
-  const window = riskWindow(req, plan, now);
+  const window = riskWindow(req, plan, await lastSeizureDay(sql, req.province), now);
   const filter = {
     province: req.province,
     ...p.timeRange(window.from, window.to),

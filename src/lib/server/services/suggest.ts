@@ -7,7 +7,6 @@ import {
   utmToWgs84,
   type AlongKind,
 } from '../../analysis';
-import { isoDay } from '../../i18n/format';
 import type { Category } from '../../domain';
 import { DEFAULT_CELL_M } from '../api/hotspot-params';
 import { ApiError, notFound } from '../errors';
@@ -16,6 +15,8 @@ import * as p from '../api/params';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import { planRouteLines } from '../repositories/effort-lines';
 import { getPlan } from '../repositories/plans';
+import { lastSeizureDay } from '../repositories/seizure-span';
+import { riskWindow } from './risk-window';
 import { candidateLines, provinceCrossings } from '../repositories/suggest-lines';
 import { densityAtCells } from './hotspots';
 import { cellIndex, studyArea } from './hotspots-grid';
@@ -61,24 +62,6 @@ export const MAX_PIECES = 20_000;
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
- * The risk window: the request's from/to, else the plan's, else the twelve months before
- * today (migrations/0006: null dates mean that).
- */
-function riskWindow(
-  body: SuggestRequest,
-  plan: { risk_from: string | null; risk_to: string | null },
-  now: Date,
-): { from: string | null; to: string | null } {
-  const from = body.from ?? plan.risk_from;
-  const to = body.to ?? plan.risk_to;
-  if (from || to) return { from, to };
-  const today = isoDay(now)!;
-  const start = new Date(`${today}T00:00:00Z`);
-  start.setUTCFullYear(start.getUTCFullYear() - 1);
-  return { from: start.toISOString().slice(0, 10), to: today };
-}
-
-/**
  * POST /api/plans/{id}/suggest: candidate pieces cut from the province's frontier, waterways
  * and trails, greedily chosen for the uncovered risk they add (analysis/suggest.ts).
  */
@@ -92,8 +75,8 @@ export async function suggest(
   const reads = await analysisReads(sql, async (tx) => {
     const plan = await getPlan(tx, planId);
     if (!plan) throw notFound(`No plan ${planId}`);
-    const window = riskWindow(body, plan, now);
-    const range = p.timeRange(window.from ?? undefined, window.to ?? undefined);
+    const window = riskWindow(body, plan, await lastSeizureDay(tx, plan.province), now);
+    const range = p.timeRange(window.from, window.to);
     const province = plan.province as 'an_giang' | 'lang_son';
     const area = await studyArea(tx, province, DEFAULT_CELL_M);
     const filter = {
