@@ -36,7 +36,7 @@ const COMPLETE = {
   waterways: 10,
   trails: 21,
   seizures: 253,
-  patrol_routes: 0,
+  patrol_routes: 12, // the demo plans: two of three routes per province
 };
 
 /**
