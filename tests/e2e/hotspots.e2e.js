@@ -73,7 +73,10 @@ const EMERGING = /^\/api\/hotspots\/emerging$/;
  * @param {string} query
  * @param {RegExp} [path]
  */
-function open(page, baseUrl, query, path = HOTSPOTS) {
+async function open(page, baseUrl, query, path = HOTSPOTS) {
+  // Leave the previous map first: an answer it was still waiting for must not be taken for
+  // the new page's (its body is gone once the page navigates away).
+  await page.goto('about:blank');
   return answerOf(page, path, () => page.goto(`${baseUrl}/${query}`));
 }
 

@@ -251,13 +251,20 @@ export async function layoutScenarios({ browser, context, baseUrl, accounts, tes
     await test('colours seizures by goods group as the legend shows', async () => {
       await desk.click('.colour-by button[aria-checked=false]');
       // The colouring the deck.gl points were last built with (their colour accessor's trigger).
-      const colour = await desk.evaluate(() => {
-        const deck = /** @type {any} */ (window.__brmDeck)?._deck;
-        const layer = deck?.layerManager
-          ?.getLayers()
-          .find((/** @type {{ id: string }} */ l) => l.id === 'seizure-points');
-        return String(layer?.props.updateTriggers?.getFillColor);
-      });
+      // The layer is rebuilt after the click, on the next frame or so: poll for it.
+      const colourNow = () =>
+        desk.evaluate(() => {
+          const deck = /** @type {any} */ (window.__brmDeck)?._deck;
+          const layer = deck?.layerManager
+            ?.getLayers()
+            .find((/** @type {{ id: string }} */ l) => l.id === 'seizure-points');
+          return String(layer?.props.updateTriggers?.getFillColor);
+        });
+      let colour = await colourNow();
+      for (let i = 0; i < 50 && colour !== 'category'; i++) {
+        await desk.waitForTimeout(100);
+        colour = await colourNow();
+      }
       check(colour === 'category', `marks not coloured by goods: ${colour}`);
       const rows = await desk.locator('[data-legend=seizures] li').count();
       check(rows === 6, `the legend shows ${rows} goods groups, not 6`);
