@@ -84,6 +84,11 @@ describe('basic CQL2', () => {
     ["NOT kind = 'gate' AND n < 25", [2, 4]],
     ["kind = 'gate' and not n > 10", [1]],
     ['"kind" = \'trail\'', [2, 5]],
+    // As QGIS 3.32+ writes a filter: everything parenthesised, names quoted.
+    [
+      `((("at" >= TIMESTAMP('2024-03-05T00:00:00.000Z')) AND (NOT ("kind" = 'gate'))) AND S_INTERSECTS("geom",BBOX(105.05,10.65,105.25,10.85)))`,
+      [2],
+    ],
     ['TRUE', [1, 2, 3, 4, 5, 6]],
     ['FALSE', []],
   ];
@@ -112,6 +117,11 @@ describe('times', () => {
     ["day > DATE('2024-03-05')", [2]],
     ["day < DATE('2024-03-01')", [4, 5]],
     ["day >= TIMESTAMP('2024-03-05T12:00:00Z')", [2]],
+    // Quoted dates and timestamps, as older GDAL writes them, read as DATE and TIMESTAMP.
+    ["at >= '2024-03-05T00:00:00Z'", [1, 2, 3]],
+    ["at = '2024-03-05'", [1, 2]],
+    ["at IN ('2024-02-29', '2023-12-31T23:00:00Z')", [4, 5]],
+    ["day < '2024-03-01'", [4, 5]],
   ];
   it.each(cases)('%s', async (filter, expected) => {
     expect(await ids(filter)).toEqual(expected);
@@ -129,6 +139,8 @@ describe('advanced comparison operators', () => {
     ["name LIKE 'smith\\_50\\%'", [3]],
     ["CASEI(name) LIKE CASEI('smith%')", [3, 4]],
     ["CASEI(name) = CASEI('o''neil')", [2]],
+    ["name ILIKE 'smith%'", [3, 4]],
+    ["name NOT ILIKE 's%'", [1, 2, 6]],
     ["CASEI(kind) IN (CASEI('GATE'), CASEI('River'))", [1, 3, 4, 6]],
     ['n BETWEEN 10 AND 20', [2, 3, 4]],
     ['n NOT BETWEEN 10 AND 20', [1, 5, 6]],

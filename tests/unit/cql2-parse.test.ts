@@ -171,6 +171,34 @@ describe('parseCql2Text: the rest of the grammar', () => {
     // Quotes inside strings, both ways the standard allows.
     ["a = 'it''s' OR a = 'it\\'s'", op('or', op('=', p('a'), "it's"), op('=', p('a'), "it's"))],
     ["a = ''", op('=', p('a'), '')],
+    // A doubled backslash is one backslash, as QGIS writes it; others stay as they are.
+    [
+      "a = 'C:\\\\data' OR a LIKE '50\\%'",
+      op('or', op('=', p('a'), 'C:\\data'), op('like', p('a'), '50\\%')),
+    ],
+    ['"say ""hi""" = 1', op('=', p('say "hi"'), 1)],
+    // ILIKE (GDAL's) is LIKE with CASEI on both sides.
+    [
+      "a ILIKE 'x%' AND b NOT ilike 'y'",
+      op(
+        'and',
+        op('like', op('casei', p('a')), op('casei', 'x%')),
+        op('not', op('like', op('casei', p('b')), op('casei', 'y'))),
+      ),
+    ],
+    // As QGIS 3.32+ writes filters.
+    [
+      `((("occurred_at" >= TIMESTAMP('2024-03-05T00:00:00.000Z')) AND (NOT ("kind" = 'gate'))) AND S_INTERSECTS("geometry",BBOX(105.05,10.65,105.25,10.85)))`,
+      op(
+        'and',
+        op(
+          'and',
+          op('>=', p('occurred_at'), { timestamp: '2024-03-05T00:00:00.000Z' }),
+          op('not', op('=', p('kind'), 'gate')),
+        ),
+        op('s_intersects', p('geometry'), bbox(105.05, 10.65, 105.25, 10.85)),
+      ),
+    ],
     ["a LIKE 'x\\_1\\%'", op('like', p('a'), 'x\\_1\\%')],
     ['5 < a', op('<', 5, p('a'))],
     [

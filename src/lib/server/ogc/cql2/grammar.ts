@@ -13,7 +13,9 @@
  */
 export const CQL2_TEXT_GRAMMAR = String.raw`
 {{
-  const RESERVED = new Set(['AND', 'OR', 'NOT', 'LIKE', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE']);
+  const RESERVED = new Set([
+    'AND', 'OR', 'NOT', 'LIKE', 'ILIKE', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE',
+  ]);
   // Words that open a literal or a predicate: never a function name.
   const NOT_FUNCTIONS = new Set([
     ...RESERVED, 'CASEI', 'ACCENTI', 'DATE', 'TIMESTAMP', 'INTERVAL', 'BBOX', 'POINT', 'LINESTRING',
@@ -31,27 +33,18 @@ export const CQL2_TEXT_GRAMMAR = String.raw`
     return typeof node === 'object' && node !== null && 'op' in node;
   }
 
-  /** yyyy-mm-dd naming a real day. */
-  function isDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  }
-
-  /** RFC 3339: yyyy-mm-ddThh:mm:ss[.f] with Z or an offset. */
-  function isTimestamp(s) {
-    const m = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
-    if (!m || !isDate(m[1])) return false;
-    return +m[2] <= 23 && +m[3] <= 59 && +m[4] <= 60 && (m[7] === undefined || (+m[7] <= 23 && +m[8] <= 59));
-  }
-
   function coordinates(g) {
     if (g.type === 'GeometryCollection') return g.geometries.flatMap(coordinates);
     const flat = (c) => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
     return flat(g.coordinates);
   }
 }}
+
+{
+  // Calendar checks come from temporal.ts through the parse options (parse.ts).
+  const isDate = (s) => options.isDateString(s);
+  const isTimestamp = (s) => options.isTimestampString(s);
+}
 
 Filter
   = _ e:BooleanExpression _ { return e; }
@@ -80,6 +73,10 @@ BooleanPrimary
 PredicateTail
   = op:ComparisonOperator _ r:Operand { return (l) => ({ op, args: [l, r] }); }
   / n:(NOT _)? LIKE _ p:Pattern { return (l) => negate(n, { op: 'like', args: [l, p] }); }
+  // ILIKE is not CQL2 but GDAL sends it: the same as CASEI on both sides.
+  / n:(NOT _)? ILIKE _ p:StringLiteral {
+      return (l) => negate(n, { op: 'like', args: [{ op: 'casei', args: [l] }, { op: 'casei', args: [p] }] });
+    }
   / n:(NOT _)? BETWEEN _ lo:Operand _ AND _ hi:Operand {
       return (l) => negate(n, { op: 'between', args: [l, lo, hi] });
     }
@@ -260,7 +257,7 @@ BBox
 // ---- scalar literals ----
 
 StringLiteral
-  = open:("'" { return location(); }) chars:("''" { return "'"; } / "\\'" { return "'"; } / [^'])*
+  = open:("'" { return location(); }) chars:("''" { return "'"; } / "\\'" { return "'"; } / "\\\\" { return "\\"; } / [^'])*
     ("'" / "" { error('this string is never closed (a quote inside a string is written twice)', open); }) {
       return chars.join('');
     }
@@ -291,7 +288,7 @@ Argument
   / Operand
 
 PropertyName "property name"
-  = '"' name:$[^"]+ '"' { return { property: name }; }
+  = '"' chars:('""' { return '"'; } / [^"])+ '"' { return { property: chars.join('') }; }
   / name:Identifier &{ return !RESERVED.has(name.toUpperCase()); } { return { property: name }; }
 
 Identifier "identifier"
@@ -310,6 +307,7 @@ AND = "AND"i !IdentifierPart
 OR = "OR"i !IdentifierPart
 NOT = "NOT"i !IdentifierPart
 LIKE = "LIKE"i !IdentifierPart
+ILIKE = "ILIKE"i !IdentifierPart
 BETWEEN = "BETWEEN"i !IdentifierPart
 IN = "IN"i !IdentifierPart
 IS = "IS"i !IdentifierPart

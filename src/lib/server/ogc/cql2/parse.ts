@@ -1,6 +1,7 @@
 import peggy from 'peggy';
 import { Cql2Error, type Cql2Node } from './ast';
 import { CQL2_TEXT_GRAMMAR } from './grammar';
+import { isDateString, isTimestampString } from './temporal';
 
 /** Longer filters are refused before parsing (a URL rarely carries more than 8 KB anyway). */
 export const MAX_FILTER_CHARS = 64_000;
@@ -29,7 +30,7 @@ export function parseCql2Text(text: string): Cql2Node {
   }
   checkNesting(text);
   try {
-    return cql2Parser().parse(text) as Cql2Node;
+    return cql2Parser().parse(text, { isDateString, isTimestampString }) as Cql2Node;
   } catch (e) {
     if (!isPeggyError(e)) throw e;
     const { offset, line, column } = e.location.start;

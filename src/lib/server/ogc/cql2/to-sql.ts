@@ -11,6 +11,7 @@ import {
   type Queryable,
   type Queryables,
 } from './ast';
+import { isDateString, isTimestampString } from './temporal';
 import { geometryToWkt } from './wkt';
 
 export interface Cql2SqlOptions {
@@ -265,9 +266,21 @@ function comparison(cx: Context, op: Comparison, a: Cql2Node, b: Cql2Node): Frag
   return compare(cx, p, swapped ? FLIPPED[op] : op, v);
 }
 
+/**
+ * A quoted date or timestamp compared with a time property, as older GDAL and QGIS's query
+ * builder write them, read as DATE(...) or TIMESTAMP(...).
+ */
+function temporal(p: PropertySide, v: LiteralSide): LiteralSide {
+  if ((p.q.type !== 'timestamp' && p.q.type !== 'date') || typeof v.value !== 'string') return v;
+  if (isDateString(v.value)) return { ...v, value: { date: v.value } };
+  if (isTimestampString(v.value)) return { ...v, value: { timestamp: v.value } };
+  return v;
+}
+
 /** `property op literal`; a DATE against a timestamp property covers its whole UTC day. */
-function compare(cx: Context, p: PropertySide, op: Comparison, v: LiteralSide): Fragment {
+function compare(cx: Context, p: PropertySide, op: Comparison, literal: LiteralSide): Fragment {
   const { sql } = cx;
+  const v = temporal(p, literal);
   if (p.q.type === 'timestamp' && isDate(v.value)) {
     const col = sql(p.q.column);
     const [start, next] = utcDay(v.value.date);
@@ -361,7 +374,7 @@ function inList(cx: Context, a: Cql2Node, list: Cql2Node): Fragment {
   const items = list.map((n) => {
     const s = side(cx, n);
     if (s.kind !== 'literal') throw new Cql2Error('IN needs values in its list, not properties');
-    return s;
+    return temporal(p, s);
   });
   if (p.q.type === 'timestamp' && items.some((s) => isDate(s.value))) {
     const parts = items.map((s) => compare(cx, p, '=', s));
