@@ -155,6 +155,20 @@ describe('advanced comparison operators', () => {
   });
 });
 
+describe('CASEI beyond ASCII', () => {
+  // CASEI is lower(), which folds Vietnamese letters where the database's LC_CTYPE is UTF-8
+  // aware (C.UTF-8 on PGlite and on Debian clusters created under a UTF-8 locale), and only
+  // ASCII letters under the C locale: there the test says so and is skipped.
+  it.for([
+    ["CASEI(name) = CASEI('TỊNH BIÊN')", [6]],
+    ["name ILIKE 'CHÂU%'", [1]],
+  ] as Case[])('%s', async ([filter, expected], ctx) => {
+    const [{ folds }] = await db.sql<{ folds: boolean }[]>`select lower('ĐỊ') = 'đị' as folds`;
+    if (!folds) ctx.skip();
+    expect(await ids(filter)).toEqual(expected);
+  });
+});
+
 describe('spatial functions, literals in EPSG:4326', () => {
   const cases: Case[] = [
     ['S_INTERSECTS(geom, BBOX(105.05, 10.65, 105.25, 10.85))', [1, 2]],
