@@ -375,6 +375,7 @@ describe('parseCql2Text: errors say where', () => {
     ['S_INTERSECTS(g, BBOX(10, 2, 3, 4))', 16, /antimeridian/],
     ['S_INTERSECTS(g, POINT(1))', 23, /whitespace but "\)" found/],
     ['a = 1\nAND b = ', 14, /line 2, column 9/],
+    ['a > 1e999', 4, /1e999 is out of range/],
   ];
   it.each(cases)('%s', (text, position, message) => {
     const e = failure(text);

@@ -266,7 +266,11 @@ NumericLiteral "number"
   = SignedNumber
 
 SignedNumber
-  = [+-]? (Digits ("." Digits?)? / "." Digits) ([eE] [+-]? Digits)? !IdentifierStart { return Number(text()); }
+  = [+-]? (Digits ("." Digits?)? / "." Digits) ([eE] [+-]? Digits)? !IdentifierStart {
+      const n = Number(text());
+      if (!Number.isFinite(n)) error('the number ' + text() + ' is out of range');
+      return n;
+    }
 
 Digits
   = [0-9]+
