@@ -94,6 +94,59 @@ AND s_intersects(geometry,POLYGON((-77.117938 38.936860,
     ),
   ],
   ['example10', 'taxes <= 500', op('<=', p('taxes'), 500)],
+  ['example13', "owner NOT LIKE '%Mike%'", op('not', op('like', p('owner'), '%Mike%'))],
+  ['example14', 'swimming_pool = true', op('=', p('swimming_pool'), true)],
+  [
+    'example18',
+    'NOT (floors<5) OR swimming_pool=true',
+    op('or', op('not', op('<', p('floors'), 5)), op('=', p('swimming_pool'), true)),
+  ],
+  [
+    'example19',
+    "(owner LIKE 'mike%' OR owner LIKE 'Mike%') AND floors<4",
+    op(
+      'and',
+      op('or', op('like', p('owner'), 'mike%'), op('like', p('owner'), 'Mike%')),
+      op('<', p('floors'), 4),
+    ),
+  ],
+  [
+    'example23',
+    'S_WITHIN(location,BBOX(-118,33.8,-117.9,34))',
+    op('s_within', p('location'), bbox(-118, 33.8, -117.9, 34)),
+  ],
+  [
+    'clause7_16 (shortened)',
+    `S_CROSSES(LINESTRING(43.72992 -79.2998, 43.73005 -79.2991, 43.73006 -79.2984),
+        POLYGON((43.7286 -79.2986, 43.7311 -79.2996, 43.7323 -79.2972, 43.7286 -79.2986)))`,
+    op(
+      's_crosses',
+      {
+        type: 'LineString',
+        coordinates: [
+          [43.72992, -79.2998],
+          [43.73005, -79.2991],
+          [43.73006, -79.2984],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [43.7286, -79.2986],
+            [43.7311, -79.2996],
+            [43.7323, -79.2972],
+            [43.7286, -79.2986],
+          ],
+        ],
+      },
+    ),
+  ],
+  [
+    'example20',
+    "T_BEFORE(built, DATE('2015-01-01'))",
+    op('T_BEFORE', p('built'), { date: '2015-01-01' }),
+  ],
   ['example12', "owner LIKE 'Mike%'", op('like', p('owner'), 'Mike%')],
   [
     'example15',
