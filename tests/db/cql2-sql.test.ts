@@ -122,6 +122,11 @@ describe('times', () => {
     ["at = '2024-03-05'", [1, 2]],
     ["at IN ('2024-02-29', '2023-12-31T23:00:00Z')", [4, 5]],
     ["day < '2024-03-01'", [4, 5]],
+    // GDAL 3.6 writes `-where "at >= '2024-03-05'"` as '2024-03-05T': that midnight, as OGR SQL.
+    ["at >= '2024-03-05T'", [1, 2, 3]],
+    ["at <= '2024-03-05T'", [1, 4, 5]],
+    ["at < '2024-03-05T23Z'", [1, 4, 5]],
+    ["at > '2024-03-05T23:59Z'", [2, 3]],
   ];
   it.each(cases)('%s', async (filter, expected) => {
     expect(await ids(filter)).toEqual(expected);

@@ -11,7 +11,7 @@ import {
   type Queryable,
   type Queryables,
 } from './ast';
-import { isDateString, isTimestampString } from './temporal';
+import { gdalTimestamp, isDateString, isTimestampString } from './temporal';
 import { geometryToWkt } from './wkt';
 
 export interface Cql2SqlOptions {
@@ -267,14 +267,16 @@ function comparison(cx: Context, op: Comparison, a: Cql2Node, b: Cql2Node): Frag
 }
 
 /**
- * A quoted date or timestamp compared with a time property, as older GDAL and QGIS's query
- * builder write them, read as DATE(...) or TIMESTAMP(...).
+ * A quoted date or timestamp compared with a time property, as GDAL and QGIS's query builder
+ * write them, read as DATE(...) or TIMESTAMP(...); GDAL's `2024-01-31T` is that midnight, as
+ * in OGR SQL.
  */
 function temporal(p: PropertySide, v: LiteralSide): LiteralSide {
   if ((p.q.type !== 'timestamp' && p.q.type !== 'date') || typeof v.value !== 'string') return v;
   if (isDateString(v.value)) return { ...v, value: { date: v.value } };
   if (isTimestampString(v.value)) return { ...v, value: { timestamp: v.value } };
-  return v;
+  const gdal = gdalTimestamp(v.value);
+  return gdal ? { ...v, value: { timestamp: gdal } } : v;
 }
 
 /** `property op literal`; a DATE against a timestamp property covers its whole UTC day. */
