@@ -213,6 +213,8 @@ describe('parseCql2Text: the rest of the grammar', () => {
     ["a not like 'x'", op('not', op('like', p('a'), 'x'))],
     ['a NOT BETWEEN -1 AND +2.5e1', op('not', op('between', p('a'), -1, 25))],
     ['a not in (1, 2.5, .5)', op('not', op('in', p('a'), [1, 2.5, 0.5]))],
+    // BETWEEN's AND is its own; the next AND joins predicates.
+    ["n BETWEEN 1 AND 2 AND k = 'x'", op('and', op('between', p('n'), 1, 2), op('=', p('k'), 'x'))],
     ['TRUE', true],
     ['(false)', false],
     ['ok = FALSE', op('=', p('ok'), false)],
