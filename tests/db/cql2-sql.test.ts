@@ -270,6 +270,13 @@ describe('the plan', () => {
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/cql2_rows_geom/);
   });
 
+  it('runs filters of thousands of terms (joined as a balanced tree, not a 3000-deep one)', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `n = ${i + 100}`).join(' OR ');
+    expect(await ids(`${many} OR n = 15`)).toEqual([3]);
+    const list = Array.from({ length: 3000 }, (_, i) => i + 100).join(', ');
+    expect(await ids(`n IN (${list}, 20)`)).toEqual([4]);
+  });
+
   it('sends every value as a parameter', async () => {
     const where = cql2ToSql(
       db.sql,

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { Cql2Error, parseCql2Text, type Cql2Node } from '../../src/lib/server/ogc/cql2';
-import { MAX_NESTING } from '../../src/lib/server/ogc/cql2/parse';
+import { MAX_DEPTH, MAX_NESTING } from '../../src/lib/server/ogc/cql2/parse';
 
 const p = (property: string) => ({ property });
 const op = (name: string, ...args: Cql2Node[]) => ({ op: name, args });
@@ -446,6 +446,18 @@ describe('parseCql2Text: errors say where', () => {
     const ok = '('.repeat(MAX_NESTING) + 'a = 1' + ')'.repeat(MAX_NESTING);
     expect(parseCql2Text(ok)).toEqual(op('=', p('a'), 1));
     expect(parseCql2Text(`a = '${'('.repeat(200)}'`)).toEqual(op('=', p('a'), '('.repeat(200)));
+  });
+
+  it('refuses a run of NOTs longer than the cap, and trees deeper than MAX_DEPTH', () => {
+    expect(parseCql2Text('NOT '.repeat(MAX_NESTING) + 'a = 1')).toMatchObject({ op: 'not' });
+    const e = failure('NOT '.repeat(MAX_NESTING + 1) + 'a = 1');
+    expect(e.message).toMatch(/more than 64 NOTs in a row/);
+    expect(e.position).toBe(0);
+    // 63 parentheses with 8 NOTs inside each: within both caps, but 505 levels deep.
+    const deep = ('(' + 'NOT '.repeat(8)).repeat(63) + 'a = 1' + ')'.repeat(63);
+    expect(failure(deep).message).toBe(
+      `The filter nests conditions deeper than ${MAX_DEPTH} levels`,
+    );
   });
 
   it('refuses a geometry of more than 5000 vertices', () => {

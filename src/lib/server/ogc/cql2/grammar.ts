@@ -59,9 +59,12 @@ BooleanTerm
       return tail.length ? { op: 'and', args: [head, ...tail] } : head;
     }
 
+// NOTs are collected in a loop, not by recursion, so a long run of them cannot overflow the stack.
 BooleanFactor
-  = NOT _ f:BooleanFactor { return { op: 'not', args: [f] }; }
-  / BooleanPrimary
+  = nots:(NOT _)* p:BooleanPrimary {
+      if (nots.length > options.maxNesting) error('more than ' + options.maxNesting + ' NOTs in a row');
+      return nots.reduce((node) => ({ op: 'not', args: [node] }), p);
+    }
 
 BooleanPrimary
   = "(" _ @BooleanExpression _ ")"

@@ -106,9 +106,11 @@ function predicate(cx: Context, node: Cql2Node): Fragment {
   const args = node.args ?? [];
   if (op === 'and' || op === 'or') {
     if (args.length < 2) throw new Cql2Error(`${op.toUpperCase()} needs two or more conditions`);
-    const parts = args.map((a) => predicate(cx, a));
-    const joined = parts.reduce((a, b) => (op === 'and' ? sql`${a} and ${b}` : sql`${a} or ${b}`));
-    return sql`(${joined})`;
+    return sql`(${join(
+      cx,
+      args.map((a) => predicate(cx, a)),
+      op,
+    )})`;
   }
   arity(op, args, op === 'between' ? 3 : op === 'not' || op === 'isnull' ? 1 : 2);
   if (op === 'not') return sql`not (${predicate(cx, args[0])})`;
@@ -119,6 +121,18 @@ function predicate(cx: Context, node: Cql2Node): Fragment {
   if (op === 'isnull') return isNull(cx, args[0]);
   if (SPATIAL.has(op)) return spatial(cx, op, args[0], args[1]);
   throw unsupportedFunction(node.op);
+}
+
+/** Fragments joined as a balanced tree, so thousands of terms nest only a dozen levels deep. */
+function join(cx: Context, parts: Fragment[], sep: 'and' | 'or' | ','): Fragment {
+  const { sql } = cx;
+  if (parts.length === 1) return parts[0];
+  const mid = parts.length >> 1;
+  const a = join(cx, parts.slice(0, mid), sep);
+  const b = join(cx, parts.slice(mid), sep);
+  if (sep === 'and') return sql`${a} and ${b}`;
+  if (sep === 'or') return sql`${a} or ${b}`;
+  return sql`${a}, ${b}`;
 }
 
 function arity(op: string, args: Cql2Node[], n: number) {
@@ -379,11 +393,17 @@ function inList(cx: Context, a: Cql2Node, list: Cql2Node): Fragment {
     return temporal(p, s);
   });
   if (p.q.type === 'timestamp' && items.some((s) => isDate(s.value))) {
-    const parts = items.map((s) => compare(cx, p, '=', s));
-    return sql`(${parts.reduce((x, y) => sql`${x} or ${y}`)})`;
+    return sql`(${join(
+      cx,
+      items.map((s) => compare(cx, p, '=', s)),
+      'or',
+    )})`;
   }
-  const values = items.map((s) => value(cx, p, s));
-  return sql`${column(cx, p)} in (${values.reduce((x, y) => sql`${x}, ${y}`)})`;
+  return sql`${column(cx, p)} in (${join(
+    cx,
+    items.map((s) => value(cx, p, s)),
+    ',',
+  )})`;
 }
 
 function isNull(cx: Context, a: Cql2Node): Fragment {
