@@ -212,6 +212,23 @@ describe('spatial functions, literals in EPSG:4326', () => {
       [5],
     ],
     ['S_EQUALS(geom, POINT(105.2 10.8))', [2]],
+    // Every spatial function takes a GEOMETRYCOLLECTION too (Spatial Functions asks for all types).
+    ['S_CROSSES(geom, GEOMETRYCOLLECTION(LINESTRING(105.2 10.4, 105.2 10.6), POINT(0 0)))', [4]],
+    ['S_TOUCHES(geom, GEOMETRYCOLLECTION(POINT(105.5 10.55), POINT(0 0)))', [5]],
+    [
+      'S_WITHIN(geom, GEOMETRYCOLLECTION(POLYGON((105.09 10.69, 105.11 10.69, 105.11 10.71, 105.09 10.71, 105.09 10.69)), POLYGON((105.19 10.79, 105.21 10.79, 105.21 10.81, 105.19 10.81, 105.19 10.79))))',
+      [1, 2],
+    ],
+    ['S_CONTAINS(geom, GEOMETRYCOLLECTION(POINT(105.55 10.55), POINT(105.52 10.52)))', [5]],
+    [
+      'S_OVERLAPS(geom, GEOMETRYCOLLECTION(POLYGON((105.55 10.55, 105.65 10.55, 105.65 10.65, 105.55 10.65, 105.55 10.55))))',
+      [5],
+    ],
+    ['S_EQUALS(geom, GEOMETRYCOLLECTION(POINT(105.2 10.8)))', [2]],
+    [
+      'S_DISJOINT(geom, GEOMETRYCOLLECTION(POINT(105.1 10.7), LINESTRING(105.2 10.4, 105.2 10.6)))',
+      [2, 3, 5],
+    ],
   ];
   it.each(cases)('%s', async (filter, expected) => {
     expect(await ids(filter)).toEqual(expected);
