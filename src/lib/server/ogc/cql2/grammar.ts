@@ -5,10 +5,11 @@
  * identifier character follows (`NOTE` is a property, `NOT` is not).
  *
  * Covered: AND, OR, NOT, parentheses, = <> < > <= >=, IS [NOT] NULL, [NOT] LIKE, [NOT] BETWEEN,
- * [NOT] IN, CASEI and ACCENTI, string (with '' or \' for a quote), number and boolean literals,
- * DATE('...'), TIMESTAMP('...'), INTERVAL(...), the spatial functions S_INTERSECTS ... S_CONTAINS
- * over WKT (POINT, LINESTRING, POLYGON, MULTI*, GEOMETRYCOLLECTION, optional Z) and BBOX(...),
- * property names plain or double-quoted, and function calls (the SQL translation refuses the
+ * [NOT] IN, CASEI and ACCENTI, GDAL's [NOT] ILIKE, strings (a quote written '' or \', a
+ * backslash \\ as QGIS writes it), number and boolean literals, DATE('...'), TIMESTAMP('...'),
+ * INTERVAL(...), the spatial functions S_INTERSECTS ... S_CONTAINS over WKT (POINT, LINESTRING,
+ * POLYGON, MULTI*, GEOMETRYCOLLECTION, optional Z) and BBOX(...), property names plain or
+ * double-quoted ("" for a quote inside), and function calls (the SQL translation refuses the
  * ones it does not know). Not covered: arithmetic, arrays.
  */
 export const CQL2_TEXT_GRAMMAR = String.raw`
