@@ -294,6 +294,20 @@ describe('the plan', () => {
     expect(await ids(`n IN (${list}, 20)`)).toEqual([4]);
   });
 
+  // The OGC layer ANDs a filter with what the caller may see: no filter may break out of it.
+  it.each([
+    ['n = 5 OR n = 10', [2]],
+    ["at <> DATE('2024-03-05')", [5]],
+    ['n NOT BETWEEN 10 AND 20', [5]],
+    ['TRUE OR TRUE', [2, 5]],
+    ["NOT kind = 'trail' OR n > 0", [2, 5]],
+  ] as Case[])('keeps %s inside its own parentheses', async (filter, expected) => {
+    const where = cql2ToSql(db.sql, parseCql2Text(filter), QUERYABLES, { srid: 4326 });
+    const rows = await db.sql<{ id: number }[]>`
+      select id from cql2_rows t where kind = 'trail' and ${where} order by id`;
+    expect(rows.map((r) => r.id)).toEqual(expected);
+  });
+
   it('sends every value as a parameter', async () => {
     const where = cql2ToSql(
       db.sql,
