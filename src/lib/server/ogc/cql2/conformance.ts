@@ -3,7 +3,8 @@
  * the OGC API's /conformance; tests/db/cql2-sql.test.ts runs each on both engines. Not declared:
  * case-insensitive comparison (CASEI works, as the database's lower(), but the class asks for
  * full Unicode case folding such as ß to ss), accent-insensitive comparison, temporal
- * functions, arrays, property-property comparisons, functions, arithmetic and cql2-json.
+ * functions, arrays, property-property comparisons, functions, arithmetic, and cql2-json
+ * (parseCql2Json reads it: add the class once the API takes `filter-lang=cql2-json`).
  * Beyond the standard, GDAL's ILIKE and quoted ISO times against time properties are read.
  */
 export const CQL2_CONFORMANCE = [
