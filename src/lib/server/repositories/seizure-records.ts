@@ -49,7 +49,9 @@ export interface RecordValues {
 
 /**
  * What the table may be sorted by (request value -> expression). Text sorts by code point of the
- * lower-cased text ("C" collation), so both engines and every server locale give one order.
+ * lower-cased text ("C" collation), so both engines and every server locale give one order. Only
+ * columns that may be empty say where empties go (last): on the others the plain order lets the
+ * (occurred_at, id) index serve the default, newest-first page.
  */
 const SORT_EXPRESSIONS = {
   occurred_at: (sql: Sql) => sql`t.occurred_at`,
@@ -59,6 +61,7 @@ const SORT_EXPRESSIONS = {
   province: (sql: Sql) => sql`t.province collate "C"`,
   subjects: (sql: Sql) => sql`t.subjects`,
 } as const;
+const NULLABLE: readonly SortKey[] = ['value_vnd', 'case_ref'];
 export const SORT_KEYS = Object.keys(SORT_EXPRESSIONS) as SortKey[];
 export type SortKey = keyof typeof SORT_EXPRESSIONS;
 
@@ -90,14 +93,15 @@ function recordWhere(sql: Sql, query: Pick<RecordQuery, 'filter' | 'q'>): Fragme
   return sql`${filters} and (t.case_ref ilike ${pattern} or t.goods ilike ${pattern})`;
 }
 
-/** One page of records in the asked order, id breaking ties; nulls last either way. */
+/** One page of records in the asked order, id breaking ties; empty values last either way. */
 export async function listRecords(sql: Sql, query: RecordQuery): Promise<SeizureRecord[]> {
   const key = SORT_EXPRESSIONS[query.sort](sql);
   const dir = query.dir === 'asc' ? sql`asc` : sql`desc`;
+  const nulls = NULLABLE.includes(query.sort) ? sql`nulls last` : sql``;
   return sql<SeizureRecord[]>`
     select ${recordColumns(sql)} from seizures t
     where ${recordWhere(sql, query)}
-    order by ${key} ${dir} nulls last, t.id ${dir}
+    order by ${key} ${dir} ${nulls}, t.id ${dir}
     limit ${query.limit} offset ${query.offset}`;
 }
 
