@@ -11,6 +11,7 @@ import { pooledClient, testApp, testDb, type TestDb } from '../setup/test-db';
 import { importGeoJson } from '../../src/lib/server/services/import';
 import { insertSeizures } from '../../src/lib/server/repositories/seizure-writes';
 import { requestWeight } from '../../src/lib/server/api/request-cost';
+import { decodeSeizurePoints } from '../../src/lib/seizure-points';
 
 let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
@@ -240,8 +241,14 @@ describe('POST /api/seizures', () => {
     const all = await (await get('/api/stats')).json();
     expect(all).toMatchObject({ cases: 5, value_vnd: 126_000_000, subjects: 7 });
 
-    const points = await get('/api/seizures/points?province=lang_son');
-    expect(points.status).toBe(200);
+    const points = decodeSeizurePoints(
+      await (await get('/api/seizures/points?province=lang_son')).arrayBuffer(),
+    );
+    expect(points.header.count).toBe(2);
+    expect([...points.ids].sort()).toEqual([ids.r3, ids.r4].sort());
+
+    const hot = await (await get('/api/hotspots?province=lang_son')).json();
+    expect(hot.summary.points).toBe(2);
 
     const popup = await get(`/api/seizures/${ids.r1}`);
     expect(popup.status).toBe(200);
