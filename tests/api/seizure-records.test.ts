@@ -614,6 +614,27 @@ describe('case references', () => {
   });
 });
 
+describe('case references under concurrent writers', () => {
+  it('gives one reference to exactly one of three records created at once (fails without the lock on PostgreSQL)', async () => {
+    const pool = pooledClient(db);
+    const pooled = testApp({ ...db, sql: pool }).app;
+    const create = (cookie: string, lon: number) =>
+      pooled.request(
+        '/api/seizures',
+        json('POST', cookie, { ...RECORDS.r4, lead_agency: 'joint', case_ref: 'RACE-1', lon }),
+      );
+    const results = await Promise.all([
+      create(who.customs, 106.71),
+      create(who.bg, 106.72),
+      create(who.admin, 106.73),
+    ]).finally(() => pool.end({ timeout: 5 }));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400, 400]);
+    const rows = await db.sql`select id from seizures where lower(case_ref) = 'race-1'`;
+    expect(rows).toHaveLength(1);
+    await db.sql`delete from seizures where case_ref = 'RACE-1'`;
+  });
+});
+
 describe('DELETE /api/seizures/{id}', () => {
   it('needs the version and refuses a stale one with 409', async () => {
     const missing = await del(ids.r5, '');
