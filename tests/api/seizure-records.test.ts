@@ -193,6 +193,14 @@ describe('POST /api/seizures', () => {
     expect(r.occurred_at).toBe('2024-02-20T01:00:00.000Z');
   });
 
+  it('reads a date-time without a zone as Vietnamese time', async () => {
+    const res = await post({ ...RECORDS.r4, occurred_at: '2024-03-05T10:30', case_ref: 'TZ-1' });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const r = await res.json();
+    expect(r.occurred_at).toBe('2024-03-05T03:30:00.000Z');
+    await db.sql`delete from seizures where id = ${r.id}`;
+  });
+
   it('takes VN-2000 / UTM 48N metres and stores the point PostGIS transforms to lon/lat', async () => {
     const res = await post(RECORDS.r3);
     expect(res.status, await res.clone().text()).toBe(201);
@@ -502,6 +510,9 @@ describe('validation', () => {
     ['occurred_at', { occurred_at: '2024-02-30' }],
     ['occurred_at', { occurred_at: '1850-01-01' }],
     ['occurred_at', { occurred_at: '2099-01-01' }],
+    ['occurred_at', { occurred_at: '2024-03-05T25:00' }],
+    ['occurred_at', { occurred_at: '2024-03-05 10:00' }],
+    ['occurred_at', { occurred_at: 20240305 }],
     ['occurred_at', { occurred_at: undefined }],
     ['province', { province: 'ha_noi' }],
     ['category', { category: 'guns' }],
@@ -647,7 +658,27 @@ describe('DELETE /api/seizures/{id}', () => {
     expect((await get(`/api/seizures/${ids.r5}`)).status).toBe(200);
   });
 
-  it('deletes at the current version, audits the record it removed', async () => {
+  it('deletes at the current version, audits the record it removed and the patrols it led', async () => {
+    const patrol = await app.request(
+      '/api/patrols',
+      json('POST', who.planner, {
+        province: 'an_giang',
+        agency: 'customs',
+        started_at: '2023-12-31T07:30:00+07:00',
+        ended_at: '2023-12-31T10:00:00+07:00',
+        result: 'seizures',
+        seizure_ids: [ids.r5],
+        track: {
+          type: 'LineString',
+          coordinates: [
+            [105.15, 10.65],
+            [105.18, 10.68],
+          ],
+        },
+      }),
+    );
+    expect(patrol.status, await patrol.clone().text()).toBe(201);
+    const patrolId = (await patrol.json()).id;
     const res = await del(ids.r5, '?version=1');
     expect(res.status).toBe(204);
     expect((await get(`/api/seizures/${ids.r5}`)).status).toBe(404);
@@ -656,6 +687,10 @@ describe('DELETE /api/seizures/{id}', () => {
     expect(row).toMatchObject({ outcome: 'ok', target: `seizures/${ids.r5}` });
     expect(row.details).toMatchObject({ id: ids.r5, version_before: 1 });
     expect(row.details.before).toMatchObject({ case_ref: 'ag-2023-099', lead_agency: 'customs' });
+    expect(row.details.unlinked_patrols).toEqual([patrolId]);
+    const [links] = await db.sql`
+      select count(*)::int as n from patrol_seizures where patrol_id = ${patrolId}`;
+    expect(links.n).toBe(0);
     expect((await del(ids.r5, '?version=1')).status).toBe(404);
   });
 });

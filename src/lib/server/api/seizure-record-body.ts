@@ -17,9 +17,15 @@ export type RecordPoint =
 /** A seizure may be dated at most this far ahead of the server's clock (time zones, typing). */
 export const FUTURE_SLACK_MS = 24 * 3_600_000;
 
+/** A date-time written without a zone, as a form's date and time fields give it. */
+const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+
+// A bare date is that day in Vietnam, and so is a date-time without a zone: officers write the
+// time on their own clocks (UTC+7, no daylight saving).
 const occurredAt = z.string().transform((raw, ctx) => {
   try {
-    const at = p.instant('occurred_at', raw.trim());
+    const text = raw.trim();
+    const at = p.instant('occurred_at', LOCAL_DATETIME.test(text) ? `${text}+07:00` : text);
     if (at) return at;
     ctx.addIssue({ code: 'custom', message: 'required: an ISO date (YYYY-MM-DD) or date-time' });
   } catch (error) {

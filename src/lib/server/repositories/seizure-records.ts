@@ -217,6 +217,13 @@ export async function updateRecord(
   return rows.length === 1;
 }
 
+/** The patrols that name the record as a seizure they led to (the link goes with a delete). */
+export async function linkedPatrols(sql: Sql, id: number): Promise<number[]> {
+  const rows = await sql<{ patrol_id: number }[]>`
+    select patrol_id from patrol_seizures where seizure_id = ${id} order by patrol_id`;
+  return rows.map((r) => r.patrol_id);
+}
+
 /** Deletes a record at `version`; false when the version is stale or the record is gone. */
 export async function deleteRecord(sql: Sql, id: number, version: number): Promise<boolean> {
   const rows =

@@ -175,17 +175,22 @@ export async function updateRecord(
   return { before, after: await getRecord(sql, id) };
 }
 
+/**
+ * Deletes a record at `version`. Patrols that recorded it as their result lose the link; their
+ * ids are returned for the audit row, so the log says what the delete took with it.
+ */
 export async function deleteRecord(
   sql: Sql,
   user: SessionUser,
   id: number,
   version: number,
-): Promise<SeizureRecord> {
+): Promise<{ before: SeizureRecord; patrols: number[] }> {
   const before = await getRecord(sql, id, true);
   forbidAgency(user, before.lead_agency);
   if (before.version !== version) throw stale(before, version);
+  const patrols = await repo.linkedPatrols(sql, id);
   if (!(await repo.deleteRecord(sql, id, version))) throw stale(await getRecord(sql, id), version);
-  return before;
+  return { before, patrols };
 }
 
 /** The seizure layer's feature of one record, `version` among its properties (map popups). */

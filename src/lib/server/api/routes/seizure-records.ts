@@ -121,7 +121,12 @@ export function seizureRecordRoutes(deps: RouteDeps) {
         c,
         { action: 'seizure.delete', target: `seizures/${id}` },
         (tx) => records.deleteRecord(tx, c.get('user')!, id, version),
-        (r) => ({ id, version_before: r.version, before: snapshot(r) }),
+        (r) => ({
+          id,
+          version_before: r.before.version,
+          before: snapshot(r.before),
+          ...(r.patrols.length ? { unlinked_patrols: r.patrols } : {}),
+        }),
       );
       return c.body(null, 204);
     });
