@@ -82,12 +82,11 @@ function checkPoint(b: Raw, ctx: z.RefinementCtx): void {
 function withPoint({ lon, lat, x, y, crs, ...rest }: Raw) {
   const point: RecordPoint =
     crs === 3405 ? { crs: 3405, x: x!, y: y! } : { crs: 4326, lon: lon!, lat: lat! };
-  const quantity = rest.quantity ?? null;
   return {
     ...rest,
     province: rest.province ?? null,
     goods: rest.goods ?? null,
-    quantity,
+    quantity: rest.quantity ?? null,
     unit: rest.unit ?? null,
     value_vnd: rest.value_vnd ?? null,
     case_ref: rest.case_ref ?? null,

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/client';
+import type { Client, Sql } from '../db/client';
 import { ApiError, conflict, notFound } from '../errors';
 import { mayChangeAgencyRecord } from '../auth/roles';
 import { inAreaOfOperations } from '../api/params';
@@ -31,15 +31,16 @@ export function forbidAgency(user: SessionUser, agency: string): void {
   }
 }
 
+/** One page of the table and the count of every match, read in one snapshot so they agree. */
 export async function listRecords(
-  sql: Sql,
+  sql: Client,
   query: RecordQuery,
 ): Promise<{ items: SeizureRecord[]; total: number }> {
-  const [total, items] = await Promise.all([
-    repo.countRecords(sql, query),
-    repo.listRecords(sql, query),
-  ]);
-  return { items, total };
+  return sql.begin('isolation level repeatable read read only', async (tx) => {
+    const total = await repo.countRecords(tx, query);
+    const items = await repo.listRecords(tx, query);
+    return { items, total };
+  }) as Promise<{ items: SeizureRecord[]; total: number }>;
 }
 
 export async function getRecord(sql: Sql, id: number, lock = false): Promise<SeizureRecord> {
