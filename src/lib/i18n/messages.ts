@@ -4,6 +4,7 @@
  */
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
+import { seizureRecordsEn, seizureRecordsVi } from './messages-seizure-records';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 
@@ -495,6 +496,7 @@ export const vi = {
   ...hotspotsVi,
   ...planVi,
   ...patrolsVi,
+  ...seizureRecordsVi,
   ...effortVi,
 } as const;
 
@@ -988,5 +990,6 @@ export const en: Record<MessageKey, string> = {
   ...hotspotsEn,
   ...planEn,
   ...patrolsEn,
+  ...seizureRecordsEn,
   ...effortEn,
 };
