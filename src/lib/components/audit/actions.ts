@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'layer.read',
+  'ogc.read',
   'stats.read',
   'hotspots.read',
   'hotspots.emerging.read',

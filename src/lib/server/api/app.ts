@@ -20,6 +20,7 @@ import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
+import { ogcRoutes } from './routes/ogc';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
 import { patrolsRoutes } from './routes/patrols';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', basemapRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));
   app.route('/', layerRoutes(routeDeps));
+  app.route('/', ogcRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
   app.route('/', effortRoutes(routeDeps));

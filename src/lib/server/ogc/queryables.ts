@@ -1,0 +1,121 @@
+import { AGENCIES, CATEGORIES, PROVINCES } from '../../domain';
+import type { LayerDef } from '../repositories/layer-registry';
+
+/** The CQL2 types (the contract of ./cql2). */
+export type Cql2Type =
+  'string' | 'number' | 'integer' | 'timestamp' | 'date' | 'boolean' | 'geometry';
+export interface Queryable {
+  type: Cql2Type;
+  /** SQL identifier, from the layers registry only. */
+  column: string;
+}
+export type Queryables = Record<string, Queryable>;
+
+/** The type of every column the registry publishes (checked against the registry in tests). */
+const COLUMN_TYPES: Record<string, Cql2Type> = {
+  id: 'integer',
+  occurred_at: 'timestamp',
+  province: 'string',
+  category: 'string',
+  goods: 'string',
+  goods_code: 'string',
+  quantity: 'number',
+  unit: 'string',
+  value_vnd: 'integer',
+  subjects: 'integer',
+  transport_mode: 'string',
+  lead_agency: 'string',
+  case_ref: 'string',
+  source: 'string',
+  synthetic: 'boolean',
+  code: 'string',
+  neighbour: 'string',
+  name_vi: 'string',
+  name_en: 'string',
+  accuracy_m: 'number',
+  accuracy_note_vi: 'string',
+  accuracy_note_en: 'string',
+  kind: 'string',
+  mode: 'string',
+  crosses_border: 'boolean',
+  note: 'string',
+  name: 'string',
+  agency: 'string',
+  radius_m: 'number',
+  shifts_per_week: 'number',
+  version: 'integer',
+};
+
+/** Values a column may take, where the schema fixes them: clients offer them as choices. */
+const ENUMS: Record<string, readonly string[]> = {
+  province: PROVINCES,
+  category: CATEGORIES,
+  lead_agency: AGENCIES,
+  agency: AGENCIES,
+};
+
+/** The property that holds the geometry in filters (`S_INTERSECTS(geometry, ...)`). */
+export const GEOMETRY = 'geometry';
+
+/**
+ * What a filter or sortby may name in a layer: its published columns plus `geometry`. The
+ * provinces layer's id is its text code, already a column; elsewhere `id` is the integer key.
+ */
+export function queryablesOf(layer: LayerDef): Queryables {
+  const q: Queryables = {};
+  for (const column of layer.columns) {
+    // The provinces layer is keyed by its text code (its `id` column), every other by an integer.
+    const type = column === 'id' && layer.provinceColumn === 'id' ? 'string' : COLUMN_TYPES[column];
+    if (!type) throw new Error(`no CQL2 type for ${layer.id}.${column}`);
+    q[column] = { type, column };
+  }
+  if (!('id' in q)) q.id = { type: 'integer', column: 'id' };
+  q[GEOMETRY] = { type: 'geometry', column: 'geom' };
+  return q;
+}
+
+const GEOJSON_SCHEMA: Record<LayerDef['geometryType'], string> = {
+  Point: 'https://geojson.org/schema/Point.json',
+  LineString: 'https://geojson.org/schema/LineString.json',
+  MultiPolygon: 'https://geojson.org/schema/MultiPolygon.json',
+};
+
+function schemaOf(layer: LayerDef, name: string, q: Queryable): object {
+  switch (q.type) {
+    case 'geometry':
+      return {
+        title: 'Geometry',
+        'x-ogc-role': 'primary-geometry',
+        format: `geometry-${layer.geometryType.toLowerCase()}`,
+        $ref: GEOJSON_SCHEMA[layer.geometryType],
+      };
+    case 'timestamp':
+      return { title: name, type: 'string', format: 'date-time', 'x-ogc-role': 'primary-instant' };
+    case 'date':
+      return { title: name, type: 'string', format: 'date' };
+    case 'string':
+      return ENUMS[name]
+        ? { title: name, type: 'string', enum: ENUMS[name] }
+        : { title: name, type: 'string' };
+    default:
+      return name === 'id'
+        ? { title: name, type: q.type, 'x-ogc-role': 'id' }
+        : { title: name, type: q.type };
+  }
+}
+
+/** The queryables as the JSON Schema OGC API - Features part 3 asks for. */
+export function queryablesSchema(layer: LayerDef, selfHref: string): object {
+  const properties: Record<string, object> = {};
+  for (const [name, q] of Object.entries(queryablesOf(layer)))
+    properties[name] = schemaOf(layer, name, q);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: selfHref,
+    type: 'object',
+    title: layer.title_en,
+    description: layer.title_vi,
+    properties,
+    additionalProperties: false,
+  };
+}
