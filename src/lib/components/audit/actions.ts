@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'user.reset_password',
   'user.update',
   'audit.export',
+  'token.create',
+  'token.revoke',
+  'token.use',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,7 +9,7 @@ import { auditTrail } from './audit-trail';
 import { clientAddress } from './middleware/client-address';
 import { csrfGuard } from './middleware/csrf';
 import { dbQueue } from './middleware/db-queue';
-import { sessionUser } from './middleware/session';
+import { basicChallenge, sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
@@ -27,6 +27,7 @@ import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { statsRoutes } from './routes/stats';
 import { suggestRoutes } from './routes/suggest';
+import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps) {
       defaultLimit: config.defaultLimit,
     }),
   );
-  app.use(sessionUser(() => routeDeps.auth));
+  app.use(basicChallenge());
+  app.use(sessionUser(() => routeDeps));
   app.use(csrfGuard(routeDeps.auditDenied));
 
   app.route('/', healthRoutes(routeDeps));
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', coverageRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
+  app.route('/', tokenRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
