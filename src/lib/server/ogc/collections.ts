@@ -44,6 +44,12 @@ async function collection(sql: Sql, layer: LayerDef, base: string) {
       { rel: 'self', type: JSON_TYPE, title: layer.title_en, href },
       { rel: 'items', type: 'application/geo+json', title: 'Features', href: `${href}/items` },
       {
+        rel: 'describedBy',
+        type: 'application/schema+json',
+        title: 'Schema of a feature',
+        href: `${href}/schema`,
+      },
+      {
         rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables',
         type: 'application/schema+json',
         title: 'Queryables',

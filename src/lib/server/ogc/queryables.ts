@@ -119,3 +119,39 @@ export function queryablesSchema(layer: LayerDef, selfHref: string): object {
     additionalProperties: false,
   };
 }
+
+/**
+ * Properties whose values pass 2^31. GDAL 3.6 makes every JSON Schema `integer` a 32-bit field
+ * (format int64 or not), so these are described as `number` (a double holds every VND amount
+ * below 2^53 exactly), with `x-integer` saying what they are.
+ */
+const INT64 = new Set(['value_vnd']);
+
+/**
+ * The schema of a feature of the layer (GeoJSON Feature whose `properties` are the layer's
+ * columns), linked as `describedby` from the collection. GDAL sizes its fields from it rather
+ * than guessing from the first page, where a value in VND over 2^31 would overflow a 32-bit field.
+ */
+export function featureSchema(layer: LayerDef, selfHref: string): object {
+  const queryables = queryablesOf(layer);
+  const properties: Record<string, object> = {};
+  for (const column of layer.columns) {
+    const q = queryables[column];
+    const s = schemaOf(layer, column, q) as Record<string, unknown>;
+    properties[column] = INT64.has(column) ? { ...s, type: 'number', 'x-integer': true } : s;
+  }
+  if (layer.lengthKm) properties.length_km = { title: 'length_km', type: 'number' };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: selfHref,
+    title: layer.title_en,
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { type: layer.provinceColumn === 'id' ? 'string' : 'integer' },
+      geometry: { $ref: GEOJSON_SCHEMA[layer.geometryType] },
+      properties: { type: 'object', properties },
+    },
+  };
+}

@@ -15,7 +15,7 @@ import { itemsPage } from '../../ogc/items';
 import { checkFormat, itemsParams, parseItems } from '../../ogc/items-params';
 import { landingPage } from '../../ogc/landing';
 import { openapi } from '../../ogc/openapi';
-import { queryablesSchema } from '../../ogc/queryables';
+import { featureSchema, queryablesSchema } from '../../ogc/queryables';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 const OPENAPI = 'application/vnd.oai.openapi+json;version=3.0';
@@ -71,6 +71,14 @@ export function ogcRoutes(deps: RouteDeps) {
       metadataQuery(c);
       const href = `${baseOf(c)}/collections/${layer.id}/queryables`;
       return c.body(JSON.stringify(queryablesSchema(layer, href)), 200, {
+        'content-type': 'application/schema+json',
+      });
+    })
+    .get('/ogc/collections/:id/schema', view, function schema(c) {
+      const layer = layerDef(c.req.param('id'));
+      metadataQuery(c);
+      const href = `${baseOf(c)}/collections/${layer.id}/schema`;
+      return c.body(JSON.stringify(featureSchema(layer, href)), 200, {
         'content-type': 'application/schema+json',
       });
     })
