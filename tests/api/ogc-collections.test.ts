@@ -95,12 +95,27 @@ describe('OGC metadata', () => {
       },
     });
     const rels = seizures.links.map((l: { rel: string }) => l.rel);
-    expect(rels).toEqual(['self', 'items', 'http://www.opengis.net/def/rel/ogc/1.0/queryables']);
+    expect(rels).toEqual([
+      'self',
+      'items',
+      'describedBy',
+      'http://www.opengis.net/def/rel/ogc/1.0/queryables',
+    ]);
     const gates = collections.find((c: { id: string }) => c.id === 'border_gates');
     expect(gates.extent.temporal).toBeUndefined();
     const routes = await (await get('/collections/patrol_routes')).json();
     expect(routes.extent.spatial.bbox).toEqual([]);
     expect((await get('/collections/nothing')).status).toBe(404);
+  });
+
+  it('describes a feature of each layer in JSON Schema, VND amounts as numbers', async () => {
+    const schema = await (await get('/collections/seizures/schema')).json();
+    const props = schema.properties.properties.properties;
+    expect(Object.keys(props)).toEqual([...LAYERS.seizures.columns]);
+    expect(props.value_vnd.type).toBe('number');
+    expect(props.subjects.type).toBe('integer');
+    const frontier = await (await get('/collections/frontier/schema')).json();
+    expect(frontier.properties.properties.properties.length_km.type).toBe('number');
   });
 
   it('publishes queryables as JSON Schema from the registry', async () => {

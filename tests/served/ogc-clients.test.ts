@@ -61,12 +61,13 @@ async function layerIds(query: string): Promise<number[]> {
 
 async function ogr2ogr(name: string, extra: string[]): Promise<{ ids: number[]; log: string }> {
   const out = join(dir, `${name}.geojson`);
-  const { stderr } = await run('ogr2ogr', ['-f', 'GeoJSON', out, oapif(), 'seizures', ...extra], {
+  const args = ['-preserve_fid', '-f', 'GeoJSON', out, oapif(), 'seizures', ...extra];
+  const { stderr } = await run('ogr2ogr', args, {
     env: gdalEnv(),
     maxBuffer: 64 * 1024 * 1024,
   });
   const fc = JSON.parse(readFileSync(out, 'utf8'));
-  const ids = fc.features.map((f: { properties: { id: number } }) => f.properties.id);
+  const ids = fc.features.map((f: { id: number }) => f.id);
   return { ids: ids.sort((a: number, b: number) => a - b), log: stderr };
 }
 
@@ -85,22 +86,34 @@ describe('GDAL reads the OGC API', () => {
     ]);
   });
 
-  it('ogr2ogr downloads every seizure, as many as /api/layers counts', async () => {
-    const { numberMatched } = await apiJson('/api/layers/seizures?limit=1');
-    expect(numberMatched).toBe(inject('seizures'));
+  it('ogr2ogr downloads every seizure, as many as /api/layers counts, values intact', async () => {
+    const layer = await apiJson('/api/layers/seizures?limit=10000');
+    expect(layer.numberMatched).toBe(inject('seizures'));
     const { ids } = await ogr2ogr('all', []);
-    expect(ids.length).toBe(numberMatched);
-    expect(new Set(ids).size).toBe(numberMatched);
+    expect(ids.length).toBe(layer.numberMatched);
+    expect(new Set(ids).size).toBe(layer.numberMatched);
+    // Values in VND pass 2^31: GDAL must not clip them to a 32-bit field (the feature schema
+    // tells it their type).
+    const fc = JSON.parse(readFileSync(join(dir, 'all.geojson'), 'utf8'));
+    const values = (f: { properties: { value_vnd: number | null } }) => f.properties.value_vnd ?? 0;
+    const max = Math.max(...layer.features.map(values));
+    expect(max).toBeGreaterThan(2 ** 31);
+    expect(Math.max(...fc.features.map(values))).toBe(max);
   });
 
   it('ogr2ogr -where returns exactly what the layers API returns for the same filter', async () => {
-    const expected = await layerIds('category=drugs&agency=customs');
+    const expected = await layerIds('category=cigarettes&agency=customs');
     expect(expected.length).toBeGreaterThan(0);
-    const { ids } = await ogr2ogr('drugs', [
+    const { ids } = await ogr2ogr('cigarettes', [
       '-where',
-      "category = 'drugs' AND lead_agency = 'customs'",
+      "category = 'cigarettes' AND lead_agency = 'customs'",
     ]);
     expect(ids).toEqual(expected);
+    // GDAL sent the part it could to the server: `category` is an items parameter in the
+    // OpenAPI document, so it asked for category=cigarettes (the audit log shows what was asked).
+    const log = await apiJson('/api/audit?action=ogc.read&limit=50');
+    const asked = log.entries.map((e: { details: { query: object } }) => e.details.query);
+    expect(asked).toContainEqual(expect.objectContaining({ category: 'cigarettes' }));
   });
 
   it('crs=EPSG:3405 over plain HTTP, and GDAL reads the file back in VN-2000', async () => {
