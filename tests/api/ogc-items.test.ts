@@ -151,6 +151,39 @@ describe('OGC items', () => {
     });
   });
 
+  it('filters with CQL2 text, alone or with the other parameters, and pages the result', async () => {
+    const f = (text: string, more = '') => items(`?filter=${encodeURIComponent(text)}${more}`);
+    expect((await f("category = 'drugs' OR category = 'sugar'")).ids).toEqual([2, 5]);
+    // subjects: #1 has 1, #5 has 2, the rest the default 0.
+    expect((await f("subjects >= 1 AND lead_agency <> 'joint'")).ids).toEqual([1, 5]);
+    expect((await f("occurred_at < TIMESTAMP('2021-01-01T00:00:00Z')")).ids).toEqual([1]);
+    const box = 'POLYGON((105 10.5, 105.12 10.5, 105.12 10.62, 105 10.62, 105 10.5))';
+    expect((await f(`S_INTERSECTS(geometry, ${box})`, '&filter-lang=cql2-text')).ids).toEqual([
+      1, 2,
+    ]);
+    const [[x1, y1], [x2, y2]] = [P1_3405, P2_3405];
+    const utmBox = `POLYGON((${x1 - 50} ${y1 - 50}, ${x2 + 50} ${y1 - 50}, ${x2 + 50} ${y2 + 50}, ${x1 - 50} ${y2 + 50}, ${x1 - 50} ${y1 - 50}))`;
+    const crs = encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/3405');
+    expect((await f(`S_INTERSECTS(geometry, ${utmBox})`, `&filter-crs=${crs}`)).ids).toEqual([
+      1, 2,
+    ]);
+    const p1 = await f("province = 'an_giang'", '&sortby=-occurred_at&limit=2');
+    expect(p1.ids).toEqual([3, 2]);
+    expect(p1.body.numberMatched).toBe(3);
+    const p2 = await follow(p1.link('next')!);
+    expect(p2.ids).toEqual([1]);
+    expect(p2.link('next')).toBeUndefined();
+    expect((await f("category = 'cigarettes'", '&datetime=2021-01-01/..')).ids).toEqual([3]);
+  });
+
+  it('answers 400 for a filter it cannot read, saying why', async () => {
+    for (const text of ["category = 'drugs", 'nothing = 1', "subjects = 'many'"]) {
+      const res = await get(`/collections/seizures/items?filter=${encodeURIComponent(text)}`);
+      expect(res.status, text).toBe(400);
+      expect((await res.json()).error.code, text).toBe('invalid_filter');
+    }
+  });
+
   it('answers 400 for unknown or misplaced parameters and 404 for unknown collections', async () => {
     for (const q of [
       '?colour=red',
@@ -164,6 +197,7 @@ describe('OGC items', () => {
       '?bbox-crs=EPSG:3405',
       '?crs=EPSG:3857',
       '?filter-lang=cql2-json&filter=x',
+      '?filter-crs=EPSG:3405',
     ]) {
       const res = await get(`/collections/seizures/items${q}`);
       expect(res.status, q).toBe(400);

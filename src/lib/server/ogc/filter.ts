@@ -1,23 +1,19 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
-import { ApiError } from '../errors';
+import { badParameter } from '../errors';
 import type { Crs } from './crs';
+import { cql2ToSql, parseCql2Text } from './cql2';
 import type { Queryables } from './queryables';
 
-/** Whether CQL2 filters work (declared in the conformance classes only then). */
-export const FILTER_SUPPORTED = false;
+/** Whether CQL2 filters work (the filter conformance classes are declared only then). */
+export const FILTER_SUPPORTED = true;
 
 /**
- * A CQL2 text filter as a condition on `t`, or a 400 saying where it went wrong. Geometry
- * literals are in `crs` (filter-crs); the column is stored in EPSG:4326.
+ * A CQL2 text filter as a condition on `t`, or a 400 (`invalid_filter`, with the position)
+ * saying where it went wrong. Geometry literals are in `crs` (filter-crs); the column is stored
+ * in EPSG:4326.
  */
-export function cqlCondition(
-  _sql: Sql,
-  _text: string,
-  _queryables: Queryables,
-  _crs: Crs,
-): Fragment {
-  throw new ApiError(400, 'bad_parameter', 'filter: CQL2 filters are not available yet', {
-    parameter: 'filter',
-  });
+export function cqlCondition(sql: Sql, text: string, queryables: Queryables, crs: Crs): Fragment {
+  if (text.length > 10_000) throw badParameter('filter', 'longer than 10,000 characters');
+  return cql2ToSql(sql, parseCql2Text(text), queryables, { srid: crs.srid }) as Fragment;
 }

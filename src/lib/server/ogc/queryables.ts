@@ -1,15 +1,8 @@
 import { AGENCIES, CATEGORIES, PROVINCES } from '../../domain';
 import type { LayerDef } from '../repositories/layer-registry';
+import type { Cql2Type, Queryable, Queryables } from './cql2';
 
-/** The CQL2 types (the contract of ./cql2). */
-export type Cql2Type =
-  'string' | 'number' | 'integer' | 'timestamp' | 'date' | 'boolean' | 'geometry';
-export interface Queryable {
-  type: Cql2Type;
-  /** SQL identifier, from the layers registry only. */
-  column: string;
-}
-export type Queryables = Record<string, Queryable>;
+export type { Queryables };
 
 /** The type of every column the registry publishes (checked against the registry in tests). */
 const COLUMN_TYPES: Record<string, Cql2Type> = {
