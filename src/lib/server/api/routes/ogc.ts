@@ -14,6 +14,7 @@ import { FILTER_SUPPORTED } from '../../ogc/filter';
 import { itemsPage } from '../../ogc/items';
 import { checkFormat, itemsParams, parseItems } from '../../ogc/items-params';
 import { landingPage } from '../../ogc/landing';
+import { publicOrigin, publicUrl } from '../../ogc/base-url';
 import { openapi } from '../../ogc/openapi';
 import { featureSchema, queryablesSchema } from '../../ogc/queryables';
 
@@ -23,7 +24,8 @@ const OPENAPI = 'application/vnd.oai.openapi+json;version=3.0';
 const MAX_OFFSET = 100_000;
 
 /** The API's root as the client reached it, for absolute links. */
-const baseOf = (c: Context) => `${new URL(c.req.url).origin}/api/ogc`;
+const baseOf = (c: Context) =>
+  `${publicOrigin(c.req.url, c.req.header('x-forwarded-proto'))}/api/ogc`;
 
 /** Metadata resources take only `f` (JSON whatever it asks for JSON). */
 function metadataQuery(c: Context) {
@@ -86,7 +88,8 @@ export function ogcRoutes(deps: RouteDeps) {
       const layer = layerDef(c.req.param('id'));
       const q = readQuery(c, itemsParams(layer));
       const params = parseItems(layer, q, limits);
-      const result = await itemsPage(db.sql, layer, params, c.req.url, deps.now());
+      const url = publicUrl(c.req.url, c.req.header('x-forwarded-proto'));
+      const result = await itemsPage(db.sql, layer, params, url, deps.now());
       await deps.audit(c, {
         action: 'ogc.read',
         target: layer.id,
