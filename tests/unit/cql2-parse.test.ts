@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { Cql2Error, parseCql2Text, type Cql2Node } from '../../src/lib/server/ogc/cql2';
-import { MAX_NESTING } from '../../src/lib/server/ogc/cql2/parse';
+import { MAX_DEPTH, MAX_NESTING } from '../../src/lib/server/ogc/cql2/parse';
 
 const p = (property: string) => ({ property });
 const op = (name: string, ...args: Cql2Node[]) => ({ op: name, args });
@@ -94,6 +94,59 @@ AND s_intersects(geometry,POLYGON((-77.117938 38.936860,
     ),
   ],
   ['example10', 'taxes <= 500', op('<=', p('taxes'), 500)],
+  ['example13', "owner NOT LIKE '%Mike%'", op('not', op('like', p('owner'), '%Mike%'))],
+  ['example14', 'swimming_pool = true', op('=', p('swimming_pool'), true)],
+  [
+    'example18',
+    'NOT (floors<5) OR swimming_pool=true',
+    op('or', op('not', op('<', p('floors'), 5)), op('=', p('swimming_pool'), true)),
+  ],
+  [
+    'example19',
+    "(owner LIKE 'mike%' OR owner LIKE 'Mike%') AND floors<4",
+    op(
+      'and',
+      op('or', op('like', p('owner'), 'mike%'), op('like', p('owner'), 'Mike%')),
+      op('<', p('floors'), 4),
+    ),
+  ],
+  [
+    'example23',
+    'S_WITHIN(location,BBOX(-118,33.8,-117.9,34))',
+    op('s_within', p('location'), bbox(-118, 33.8, -117.9, 34)),
+  ],
+  [
+    'clause7_16 (shortened)',
+    `S_CROSSES(LINESTRING(43.72992 -79.2998, 43.73005 -79.2991, 43.73006 -79.2984),
+        POLYGON((43.7286 -79.2986, 43.7311 -79.2996, 43.7323 -79.2972, 43.7286 -79.2986)))`,
+    op(
+      's_crosses',
+      {
+        type: 'LineString',
+        coordinates: [
+          [43.72992, -79.2998],
+          [43.73005, -79.2991],
+          [43.73006, -79.2984],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [43.7286, -79.2986],
+            [43.7311, -79.2996],
+            [43.7323, -79.2972],
+            [43.7286, -79.2986],
+          ],
+        ],
+      },
+    ),
+  ],
+  [
+    'example20',
+    "T_BEFORE(built, DATE('2015-01-01'))",
+    op('T_BEFORE', p('built'), { date: '2015-01-01' }),
+  ],
   ['example12', "owner LIKE 'Mike%'", op('like', p('owner'), 'Mike%')],
   [
     'example15',
@@ -160,6 +213,8 @@ describe('parseCql2Text: the rest of the grammar', () => {
     ["a not like 'x'", op('not', op('like', p('a'), 'x'))],
     ['a NOT BETWEEN -1 AND +2.5e1', op('not', op('between', p('a'), -1, 25))],
     ['a not in (1, 2.5, .5)', op('not', op('in', p('a'), [1, 2.5, 0.5]))],
+    // BETWEEN's AND is its own; the next AND joins predicates.
+    ["n BETWEEN 1 AND 2 AND k = 'x'", op('and', op('between', p('n'), 1, 2), op('=', p('k'), 'x'))],
     ['TRUE', true],
     ['(false)', false],
     ['ok = FALSE', op('=', p('ok'), false)],
@@ -171,6 +226,34 @@ describe('parseCql2Text: the rest of the grammar', () => {
     // Quotes inside strings, both ways the standard allows.
     ["a = 'it''s' OR a = 'it\\'s'", op('or', op('=', p('a'), "it's"), op('=', p('a'), "it's"))],
     ["a = ''", op('=', p('a'), '')],
+    // A doubled backslash is one backslash, as QGIS writes it; others stay as they are.
+    [
+      "a = 'C:\\\\data' OR a LIKE '50\\%'",
+      op('or', op('=', p('a'), 'C:\\data'), op('like', p('a'), '50\\%')),
+    ],
+    ['"say ""hi""" = 1', op('=', p('say "hi"'), 1)],
+    // ILIKE (GDAL's) is LIKE with CASEI on both sides.
+    [
+      "a ILIKE 'x%' AND b NOT ilike 'y'",
+      op(
+        'and',
+        op('like', op('casei', p('a')), op('casei', 'x%')),
+        op('not', op('like', op('casei', p('b')), op('casei', 'y'))),
+      ),
+    ],
+    // As QGIS 3.32+ writes filters.
+    [
+      `((("occurred_at" >= TIMESTAMP('2024-03-05T00:00:00.000Z')) AND (NOT ("kind" = 'gate'))) AND S_INTERSECTS("geometry",BBOX(105.05,10.65,105.25,10.85)))`,
+      op(
+        'and',
+        op(
+          'and',
+          op('>=', p('occurred_at'), { timestamp: '2024-03-05T00:00:00.000Z' }),
+          op('not', op('=', p('kind'), 'gate')),
+        ),
+        op('s_intersects', p('geometry'), bbox(105.05, 10.65, 105.25, 10.85)),
+      ),
+    ],
     ["a LIKE 'x\\_1\\%'", op('like', p('a'), 'x\\_1\\%')],
     ['5 < a', op('<', 5, p('a'))],
     [
@@ -347,6 +430,7 @@ describe('parseCql2Text: errors say where', () => {
     ['S_INTERSECTS(g, BBOX(10, 2, 3, 4))', 16, /antimeridian/],
     ['S_INTERSECTS(g, POINT(1))', 23, /whitespace but "\)" found/],
     ['a = 1\nAND b = ', 14, /line 2, column 9/],
+    ['a > 1e999', 4, /1e999 is out of range/],
   ];
   it.each(cases)('%s', (text, position, message) => {
     const e = failure(text);
@@ -362,6 +446,18 @@ describe('parseCql2Text: errors say where', () => {
     const ok = '('.repeat(MAX_NESTING) + 'a = 1' + ')'.repeat(MAX_NESTING);
     expect(parseCql2Text(ok)).toEqual(op('=', p('a'), 1));
     expect(parseCql2Text(`a = '${'('.repeat(200)}'`)).toEqual(op('=', p('a'), '('.repeat(200)));
+  });
+
+  it('refuses a run of NOTs longer than the cap, and trees deeper than MAX_DEPTH', () => {
+    expect(parseCql2Text('NOT '.repeat(MAX_NESTING) + 'a = 1')).toMatchObject({ op: 'not' });
+    const e = failure('NOT '.repeat(MAX_NESTING + 1) + 'a = 1');
+    expect(e.message).toMatch(/more than 64 NOTs in a row/);
+    expect(e.position).toBe(0);
+    // 63 parentheses with 8 NOTs inside each: within both caps, but 505 levels deep.
+    const deep = ('(' + 'NOT '.repeat(8)).repeat(63) + 'a = 1' + ')'.repeat(63);
+    expect(failure(deep).message).toBe(
+      `The filter nests conditions deeper than ${MAX_DEPTH} levels`,
+    );
   });
 
   it('refuses a geometry of more than 5000 vertices', () => {

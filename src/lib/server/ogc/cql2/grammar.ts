@@ -5,15 +5,18 @@
  * identifier character follows (`NOTE` is a property, `NOT` is not).
  *
  * Covered: AND, OR, NOT, parentheses, = <> < > <= >=, IS [NOT] NULL, [NOT] LIKE, [NOT] BETWEEN,
- * [NOT] IN, CASEI and ACCENTI, string (with '' or \' for a quote), number and boolean literals,
- * DATE('...'), TIMESTAMP('...'), INTERVAL(...), the spatial functions S_INTERSECTS ... S_CONTAINS
- * over WKT (POINT, LINESTRING, POLYGON, MULTI*, GEOMETRYCOLLECTION, optional Z) and BBOX(...),
- * property names plain or double-quoted, and function calls (the SQL translation refuses the
+ * [NOT] IN, CASEI and ACCENTI, GDAL's [NOT] ILIKE, strings (a quote written '' or \', a
+ * backslash \\ as QGIS writes it), number and boolean literals, DATE('...'), TIMESTAMP('...'),
+ * INTERVAL(...), the spatial functions S_INTERSECTS ... S_CONTAINS over WKT (POINT, LINESTRING,
+ * POLYGON, MULTI*, GEOMETRYCOLLECTION, optional Z) and BBOX(...), property names plain or
+ * double-quoted ("" for a quote inside), and function calls (the SQL translation refuses the
  * ones it does not know). Not covered: arithmetic, arrays.
  */
 export const CQL2_TEXT_GRAMMAR = String.raw`
 {{
-  const RESERVED = new Set(['AND', 'OR', 'NOT', 'LIKE', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE']);
+  const RESERVED = new Set([
+    'AND', 'OR', 'NOT', 'LIKE', 'ILIKE', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE',
+  ]);
   // Words that open a literal or a predicate: never a function name.
   const NOT_FUNCTIONS = new Set([
     ...RESERVED, 'CASEI', 'ACCENTI', 'DATE', 'TIMESTAMP', 'INTERVAL', 'BBOX', 'POINT', 'LINESTRING',
@@ -31,27 +34,18 @@ export const CQL2_TEXT_GRAMMAR = String.raw`
     return typeof node === 'object' && node !== null && 'op' in node;
   }
 
-  /** yyyy-mm-dd naming a real day. */
-  function isDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  }
-
-  /** RFC 3339: yyyy-mm-ddThh:mm:ss[.f] with Z or an offset. */
-  function isTimestamp(s) {
-    const m = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
-    if (!m || !isDate(m[1])) return false;
-    return +m[2] <= 23 && +m[3] <= 59 && +m[4] <= 60 && (m[7] === undefined || (+m[7] <= 23 && +m[8] <= 59));
-  }
-
   function coordinates(g) {
     if (g.type === 'GeometryCollection') return g.geometries.flatMap(coordinates);
     const flat = (c) => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
     return flat(g.coordinates);
   }
 }}
+
+{
+  // Calendar checks come from temporal.ts through the parse options (parse.ts).
+  const isDate = (s) => options.isDateString(s);
+  const isTimestamp = (s) => options.isTimestampString(s);
+}
 
 Filter
   = _ e:BooleanExpression _ { return e; }
@@ -66,9 +60,12 @@ BooleanTerm
       return tail.length ? { op: 'and', args: [head, ...tail] } : head;
     }
 
+// NOTs are collected in a loop, not by recursion, so a long run of them cannot overflow the stack.
 BooleanFactor
-  = NOT _ f:BooleanFactor { return { op: 'not', args: [f] }; }
-  / BooleanPrimary
+  = nots:(NOT _)* p:BooleanPrimary {
+      if (nots.length > options.maxNesting) error('more than ' + options.maxNesting + ' NOTs in a row');
+      return nots.reduce((node) => ({ op: 'not', args: [node] }), p);
+    }
 
 BooleanPrimary
   = "(" _ @BooleanExpression _ ")"
@@ -80,6 +77,10 @@ BooleanPrimary
 PredicateTail
   = op:ComparisonOperator _ r:Operand { return (l) => ({ op, args: [l, r] }); }
   / n:(NOT _)? LIKE _ p:Pattern { return (l) => negate(n, { op: 'like', args: [l, p] }); }
+  // ILIKE is not CQL2 but GDAL sends it: the same as CASEI on both sides.
+  / n:(NOT _)? ILIKE _ p:StringLiteral {
+      return (l) => negate(n, { op: 'like', args: [{ op: 'casei', args: [l] }, { op: 'casei', args: [p] }] });
+    }
   / n:(NOT _)? BETWEEN _ lo:Operand _ AND _ hi:Operand {
       return (l) => negate(n, { op: 'between', args: [l, lo, hi] });
     }
@@ -260,7 +261,7 @@ BBox
 // ---- scalar literals ----
 
 StringLiteral
-  = open:("'" { return location(); }) chars:("''" { return "'"; } / "\\'" { return "'"; } / [^'])*
+  = open:("'" { return location(); }) chars:("''" { return "'"; } / "\\'" { return "'"; } / "\\\\" { return "\\"; } / [^'])*
     ("'" / "" { error('this string is never closed (a quote inside a string is written twice)', open); }) {
       return chars.join('');
     }
@@ -269,7 +270,11 @@ NumericLiteral "number"
   = SignedNumber
 
 SignedNumber
-  = [+-]? (Digits ("." Digits?)? / "." Digits) ([eE] [+-]? Digits)? !IdentifierStart { return Number(text()); }
+  = [+-]? (Digits ("." Digits?)? / "." Digits) ([eE] [+-]? Digits)? !IdentifierStart {
+      const n = Number(text());
+      if (!Number.isFinite(n)) error('the number ' + text() + ' is out of range');
+      return n;
+    }
 
 Digits
   = [0-9]+
@@ -291,7 +296,7 @@ Argument
   / Operand
 
 PropertyName "property name"
-  = '"' name:$[^"]+ '"' { return { property: name }; }
+  = '"' chars:('""' { return '"'; } / [^"])+ '"' { return { property: chars.join('') }; }
   / name:Identifier &{ return !RESERVED.has(name.toUpperCase()); } { return { property: name }; }
 
 Identifier "identifier"
@@ -310,6 +315,7 @@ AND = "AND"i !IdentifierPart
 OR = "OR"i !IdentifierPart
 NOT = "NOT"i !IdentifierPart
 LIKE = "LIKE"i !IdentifierPart
+ILIKE = "ILIKE"i !IdentifierPart
 BETWEEN = "BETWEEN"i !IdentifierPart
 IN = "IN"i !IdentifierPart
 IS = "IS"i !IdentifierPart

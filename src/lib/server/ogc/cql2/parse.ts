@@ -1,11 +1,17 @@
 import peggy from 'peggy';
-import { Cql2Error, type Cql2Node } from './ast';
+import { Cql2Error, isOp, type Cql2Node } from './ast';
 import { CQL2_TEXT_GRAMMAR } from './grammar';
+import { isDateString, isTimestampString } from './temporal';
 
 /** Longer filters are refused before parsing (a URL rarely carries more than 8 KB anyway). */
 export const MAX_FILTER_CHARS = 64_000;
-/** Deeper nesting of parentheses is refused before parsing, so the parser's stack stays small. */
+/** Deeper nesting of parentheses (or a longer run of NOTs) is refused, so stacks stay small. */
 export const MAX_NESTING = 64;
+/**
+ * Deeper trees are refused after parsing (NOTs inside every parenthesis could reach 4000 levels,
+ * more than building the SQL can take); QGIS nests one level per AND of a long filter.
+ */
+export const MAX_DEPTH = 256;
 
 let parser: peggy.Parser | undefined;
 
@@ -28,8 +34,13 @@ export function parseCql2Text(text: string): Cql2Node {
     throw new Cql2Error(`The filter is longer than ${MAX_FILTER_CHARS} characters`);
   }
   checkNesting(text);
+  let node: Cql2Node;
   try {
-    return cql2Parser().parse(text) as Cql2Node;
+    node = cql2Parser().parse(text, {
+      isDateString,
+      isTimestampString,
+      maxNesting: MAX_NESTING,
+    }) as Cql2Node;
   } catch (e) {
     if (!isPeggyError(e)) throw e;
     const { offset, line, column } = e.location.start;
@@ -40,6 +51,23 @@ export function parseCql2Text(text: string): Cql2Node {
       column,
     });
   }
+  if (depth(node) > MAX_DEPTH) {
+    throw new Cql2Error(`The filter nests conditions deeper than ${MAX_DEPTH} levels`);
+  }
+  return node;
+}
+
+/** How deep the tree goes, counted without recursion. */
+function depth(root: Cql2Node): number {
+  let max = 0;
+  const stack: [Cql2Node, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    max = Math.max(max, d);
+    const children = Array.isArray(node) ? node : isOp(node) ? node.args : [];
+    for (const child of children) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 /** The generated parser throws its own SyntaxError class, not peggy.parser.SyntaxError. */
