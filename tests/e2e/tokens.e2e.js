@@ -239,6 +239,33 @@ export async function tokenScenarios({ browser, baseUrl, accounts, watch, test, 
       }
     });
 
+    if (accounts.admin) {
+      const admin = accounts.admin;
+      await test('an admin gets the link too, and the seven sections fit a laptop header', async () => {
+        const other = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+        try {
+          const p = await other.newPage();
+          await p.goto(`${baseUrl}/tokens`);
+          await signInWithDialog(p, admin);
+          await p.waitForSelector('[data-testid=tokens-form]', { timeout: 15_000 });
+          const links = await p.$$eval('.app-header .sections a', (as) =>
+            as.map((a) => {
+              const r = a.getBoundingClientRect();
+              return { text: a.textContent?.trim(), top: r.top, right: r.right };
+            }),
+          );
+          check(links.length === 7, `the admin has ${links.length} sections`);
+          check(
+            links.every((l) => l.top === links[0].top && l.right <= DESKTOP.width),
+            `the sections do not fit one row: ${JSON.stringify(links)}`,
+          );
+          await screenshot(p, 'tokens-admin-desktop-vi');
+        } finally {
+          await other.close();
+        }
+      });
+    }
+
     if (commander) {
       await test('a commander gets no link and the not-permitted view', async () => {
         const other = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
