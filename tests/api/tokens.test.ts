@@ -246,6 +246,12 @@ describe('authenticating with a token', () => {
     advance(30_000);
     expect((await read()).status).toBe(200);
     expect((await tokenRow(id)).last_used_at.toISOString()).toBe(clock.toISOString());
+    // The audit log's readers see it too.
+    const adminLog = await request(`/api/audit?action=layer.read&limit=5`, {
+      headers: { cookie: cookies.adm },
+    });
+    const entries = (await adminLog.json()).entries as { username: string; token_id: number }[];
+    expect(entries.filter((e) => e.token_id === id)).toHaveLength(3);
     const [uses] = await db.sql`
       select count(*)::int as n from audit_log where action = 'token.use' and token_id = ${id}`;
     expect(uses.n).toBe(2);

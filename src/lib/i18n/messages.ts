@@ -6,6 +6,7 @@ import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
+import { tokensEn, tokensVi } from './messages-tokens';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -500,6 +501,7 @@ export const vi = {
   ...planVi,
   ...patrolsVi,
   ...effortVi,
+  ...tokensVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -997,4 +999,5 @@ export const en: Record<MessageKey, string> = {
   ...planEn,
   ...patrolsEn,
   ...effortEn,
+  ...tokensEn,
 };

@@ -20,6 +20,8 @@ declare module 'vitest' {
     planner: { username: string; password: string };
     /** An admin, who may make API tokens (for GDAL and QGIS) and read the audit log. */
     admin: { username: string; password: string };
+    /** An analyst, who may create API tokens. */
+    analyst: { username: string; password: string };
     /** How many synthetic seizures the database holds (a layer big enough to compress). */
     seizures: number;
     startOutput: string;
@@ -34,6 +36,7 @@ const BOOT_TIMEOUT_MS = 180_000;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const PLANNER = { username: 'served.planner', password: 'served planner passphrase 1' };
 const ADMIN = { username: 'served.admin', password: 'served admin passphrase 1' };
+const ANALYST = { username: 'served.analyst', password: 'served analyst passphrase 1' };
 const SEIZURES = 2000;
 
 /**
@@ -50,6 +53,7 @@ async function prepare(dataDir: string): Promise<void> {
     if (report.rejected.length) throw new Error(`provinces: ${JSON.stringify(report.rejected)}`);
     await addUser(db.sql, { ...PLANNER, role: 'planner', agency: 'customs' });
     await addUser(db.sql, { ...ADMIN, role: 'admin', agency: 'customs' });
+    await addUser(db.sql, { ...ANALYST, role: 'analyst', agency: 'customs' });
     await seedSeizures(db.sql, { count: SEIZURES, seed: 7 });
   } finally {
     await db.close();
@@ -89,6 +93,7 @@ export default async function setup(project: TestProject) {
   project.provide('maxBodyBytes', MAX_BODY_BYTES);
   project.provide('planner', PLANNER);
   project.provide('admin', ADMIN);
+  project.provide('analyst', ANALYST);
   project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
   project.provide('spareDataDir', spareDataDir);
