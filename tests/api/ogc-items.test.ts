@@ -174,6 +174,14 @@ describe('OGC items', () => {
     expect(p2.ids).toEqual([1]);
     expect(p2.link('next')).toBeUndefined();
     expect((await f("category = 'cigarettes'", '&datetime=2021-01-01/..')).ids).toEqual([3]);
+    const json = {
+      op: 'or',
+      args: [
+        { op: '=', args: [{ property: 'category' }, 'drugs'] },
+        { op: '=', args: [{ property: 'category' }, 'sugar'] },
+      ],
+    };
+    expect((await f(JSON.stringify(json), '&filter-lang=cql2-json')).ids).toEqual([2, 5]);
   });
 
   it('answers 400 for a filter it cannot read, saying why', async () => {
@@ -196,7 +204,7 @@ describe('OGC items', () => {
       '?bbox=1,2,3',
       '?bbox-crs=EPSG:3405',
       '?crs=EPSG:3857',
-      '?filter-lang=cql2-json&filter=x',
+      '?filter-lang=cql3&filter=x',
       '?filter-crs=EPSG:3405',
     ]) {
       const res = await get(`/collections/seizures/items${q}`);

@@ -18,6 +18,8 @@ export const FILTER = [
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
   // What the translator in ./cql2 implements in full (its own list, tested there).
   ...CQL2_CONFORMANCE,
+  // The same translation from CQL2-JSON nodes (filter-lang=cql2-json).
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-json',
 ] as const;
 
 /** `filter`: whether the CQL2 translation is wired in (it arrives from its own branch). */

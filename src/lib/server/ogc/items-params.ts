@@ -16,6 +16,9 @@ export function checkFormat(f: string | undefined): void {
     throw badParameter('f', `this API answers JSON only (f may be ${FORMATS.join(', ')})`);
 }
 
+/** `cql-text` is GDAL 3.6's name (from a draft) for what it sends: CQL2 text, as far as it goes. */
+export const FILTER_LANGS = ['cql2-text', 'cql2-json', 'cql-text'];
+
 /** The query parameters `/items` of a layer knows: the OGC ones plus the layer's own filters. */
 export function itemsParams(layer: LayerDef): string[] {
   const names = ['f', 'bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'cursor'];
@@ -31,7 +34,7 @@ export interface ItemsParams {
   /** A bbox in a CRS other than CRS84, as given (east/north order), with its CRS. */
   bbox?: { coords: [number, number, number, number]; crs: Crs };
   datetime?: TimeWindow;
-  cql?: { text: string; crs: Crs };
+  cql?: { text: string; json: boolean; crs: Crs };
   sort: SortKey[];
   /** The sortby as given, normalised: the cursor is tied to it. */
   sortText: string;
@@ -100,8 +103,8 @@ export function parseItems(
   const bboxCrs = parseCrs('bbox-crs', q['bbox-crs']);
   const bbox = parseBbox(q.bbox, bboxCrs);
   const lang = q['filter-lang'];
-  if (lang !== undefined && lang !== 'cql2-text' && lang !== 'cql-text')
-    throw badParameter('filter-lang', 'only cql2-text is supported');
+  if (lang !== undefined && !FILTER_LANGS.includes(lang))
+    throw badParameter('filter-lang', `must be one of ${FILTER_LANGS.join(', ')}`);
   if (q['filter-crs'] !== undefined && q.filter === undefined)
     throw badParameter('filter-crs', 'given without a filter');
   const filterCrs = parseCrs('filter-crs', q['filter-crs']);
@@ -129,7 +132,7 @@ export function parseItems(
     datetime: parseDatetime(q.datetime),
     cql:
       q.filter !== undefined && q.filter.trim() !== ''
-        ? { text: q.filter, crs: filterCrs }
+        ? { text: q.filter, json: lang === 'cql2-json', crs: filterCrs }
         : undefined,
     sort,
     sortText: text,

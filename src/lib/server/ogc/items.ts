@@ -20,7 +20,7 @@ function conditions(sql: Sql, layer: LayerDef, q: ItemsParams): Fragment[] {
   const where: Fragment[] = [];
   if (q.bbox) where.push(repo.bboxCondition(sql, q.bbox.coords, q.bbox.crs.srid));
   if (q.datetime) where.push(repo.timeCondition(sql, layer, q.datetime));
-  if (q.cql) where.push(cqlCondition(sql, q.cql.text, queryablesOf(layer), q.cql.crs));
+  if (q.cql) where.push(cqlCondition(sql, q.cql, queryablesOf(layer)));
   return where;
 }
 

@@ -1,7 +1,7 @@
 import { LAYER_IDS } from '../../domain';
 import { LAYERS, type LayerDef } from '../repositories/layer-registry';
 import { SUPPORTED_CRS } from './crs';
-import { itemsParams } from './items-params';
+import { FILTER_LANGS, itemsParams } from './items-params';
 import { queryablesOf } from './queryables';
 
 type Schema = Record<string, unknown>;
@@ -44,11 +44,7 @@ function itemsParameters(layer: LayerDef, filter: boolean) {
     ),
     cursor: query('cursor', str, 'Where a page starts; opaque, from a next or prev link.'),
     filter: query('filter', str, 'A CQL2 text filter over the queryables.'),
-    'filter-lang': query(
-      'filter-lang',
-      { type: 'string', enum: ['cql2-text', 'cql-text'] },
-      'cql2-text.',
-    ),
+    'filter-lang': query('filter-lang', { type: 'string', enum: FILTER_LANGS }, 'cql2-text.'),
     'filter-crs': query(
       'filter-crs',
       { type: 'string', format: 'uri', enum: [SUPPORTED_CRS[0], SUPPORTED_CRS[2]] },
