@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseUrl, get } from './lib';
 
 const run = promisify(execFile);
@@ -136,7 +135,7 @@ describe('GDAL reads the OGC API', () => {
       ...utm,
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3405' } },
     };
-    await import('node:fs').then((fs) => fs.writeFileSync(file, JSON.stringify(withCrs)));
+    writeFileSync(file, JSON.stringify(withCrs));
     const back = join(dir, 'back.geojson');
     await run('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', back, file]);
     const wgs = JSON.parse(readFileSync(back, 'utf8'));
