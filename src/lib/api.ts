@@ -274,6 +274,8 @@ export interface AuditEntry {
   details: unknown;
   request_id: string | null;
   client: string | null;
+  /** The API token (its id) that authenticated the request, if one did. */
+  token_id?: number | null;
 }
 
 export interface AuditPage {

@@ -66,6 +66,11 @@ describe.runIf(url)('the runtime role (PostgreSQL)', () => {
     await app`delete from provinces where id = 'p_rt'`;
     await app`insert into users (username, password_hash, role, agency)
       values ('rt.user', 'x', 'analyst', 'customs')`;
+    // Tokens are created, touched and revoked by the app; the audit rows name them.
+    await app`insert into api_tokens (user_id, name, token_hash, expires_at)
+      select id, 'qgis', 'h', now() + interval '1 day' from users where username = 'rt.user'`;
+    await app`update api_tokens set last_used_at = now(), revoked_at = now() where token_hash = 'h'`;
+    await app`insert into audit_log (action, outcome, token_id) values ('test.token', 'ok', 1)`;
     await expect(app`insert into schema_migrations (id) values ('9999_x')`).rejects.toThrow(
       /permission denied/,
     );

@@ -1,5 +1,5 @@
 /**
- * Browser tests of the Map (data, filters, layout), Audit log, Users and Patrols pages: `npm run test:e2e`.
+ * Browser tests of the Map (data, filters, layout), Audit log, Users, API tokens and Patrols pages: `npm run test:e2e`.
  *
  * Without BASE_URL it starts the production build (`npm run build` first) as `node build` on a
  * free port with a fresh embedded database and the demo data, signs in with the demo accounts the
@@ -32,6 +32,7 @@ import { popupScenarios } from './popups.e2e.js';
 import { manyPointsScenarios } from './points.e2e.js';
 import { noForeignRequestScenario, sameOriginWriteScenario } from './security.e2e.js';
 import { statsScenarios } from './stats.e2e.js';
+import { tokenScenarios } from './tokens.e2e.js';
 import { userScenarios } from './users.e2e.js';
 
 const runner = createRunner();
@@ -75,6 +76,7 @@ async function main() {
       ['effort', effortScenarios],
       ['audit', auditScenarios],
       ['users', userScenarios],
+      ['tokens', tokenScenarios],
       ['patrols', patrolScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],

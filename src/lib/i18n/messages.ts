@@ -7,6 +7,7 @@ import { planEn, planVi } from './messages-plan';
 import { seizureRecordsEn, seizureRecordsVi } from './messages-seizure-records';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
+import { tokensEn, tokensVi } from './messages-tokens';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -461,6 +462,7 @@ export const vi = {
   'auditAction.login': 'Đăng nhập',
   'auditAction.logout': 'Đăng xuất',
   'auditAction.layer.read': 'Xem lớp dữ liệu',
+  'auditAction.ogc.read': 'Đọc lớp qua OGC API',
   'auditAction.stats.read': 'Xem thống kê',
   'auditAction.patrol_route.list': 'Xem danh sách tuyến tuần tra',
   'auditAction.patrol_route.read': 'Xem tuyến tuần tra',
@@ -473,6 +475,9 @@ export const vi = {
   'auditAction.user.reset_password': 'Đặt lại mật khẩu',
   'auditAction.user.update': 'Đổi vai trò, lực lượng',
   'auditAction.audit.export': 'Xuất nhật ký',
+  'auditAction.token.create': 'Tạo mã truy cập API',
+  'auditAction.token.revoke': 'Thu hồi mã truy cập API',
+  'auditAction.token.use': 'Dùng mã truy cập API',
   'auditAction.hotspots.read': 'Xem điểm nóng',
   'auditAction.hotspots.emerging.read': 'Xem diễn biến điểm nóng',
   'auditAction.hotspots.forecast.read': 'Xem kiểm chứng dự báo',
@@ -498,6 +503,7 @@ export const vi = {
   ...patrolsVi,
   ...seizureRecordsVi,
   ...effortVi,
+  ...tokensVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -955,6 +961,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.login': 'Sign in',
   'auditAction.logout': 'Sign out',
   'auditAction.layer.read': 'Read a layer',
+  'auditAction.ogc.read': 'Read a layer through the OGC API',
   'auditAction.stats.read': 'Read statistics',
   'auditAction.patrol_route.list': 'List patrol routes',
   'auditAction.patrol_route.read': 'Read a patrol route',
@@ -967,6 +974,9 @@ export const en: Record<MessageKey, string> = {
   'auditAction.user.reset_password': 'Reset a password',
   'auditAction.user.update': 'Change a role or agency',
   'auditAction.audit.export': 'Export the audit log',
+  'auditAction.token.create': 'Create an API token',
+  'auditAction.token.revoke': 'Revoke an API token',
+  'auditAction.token.use': 'Use an API token',
   'auditAction.hotspots.read': 'Read hot spots',
   'auditAction.hotspots.emerging.read': 'Read hot-spot trends',
   'auditAction.hotspots.forecast.read': 'Read the forecast check',
@@ -992,4 +1002,5 @@ export const en: Record<MessageKey, string> = {
   ...patrolsEn,
   ...seizureRecordsEn,
   ...effortEn,
+  ...tokensEn,
 };

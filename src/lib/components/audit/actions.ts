@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'layer.read',
+  'ogc.read',
   'stats.read',
   'hotspots.read',
   'hotspots.emerging.read',
@@ -41,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'user.reset_password',
   'user.update',
   'audit.export',
+  'token.create',
+  'token.revoke',
+  'token.use',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,7 +9,7 @@ import { auditTrail } from './audit-trail';
 import { clientAddress } from './middleware/client-address';
 import { csrfGuard } from './middleware/csrf';
 import { dbQueue } from './middleware/db-queue';
-import { sessionUser } from './middleware/session';
+import { basicChallenge, sessionUser } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
@@ -20,6 +20,7 @@ import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
+import { ogcRoutes } from './routes/ogc';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
 import { patrolsRoutes } from './routes/patrols';
@@ -27,6 +28,7 @@ import { seizureRoutes } from './routes/seizures';
 import { seizureRecordRoutes } from './routes/seizure-records';
 import { statsRoutes } from './routes/stats';
 import { suggestRoutes } from './routes/suggest';
+import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
@@ -96,13 +98,15 @@ export function createApp(deps: AppDeps) {
       defaultLimit: config.defaultLimit,
     }),
   );
-  app.use(sessionUser(() => routeDeps.auth));
+  app.use(basicChallenge());
+  app.use(sessionUser(() => routeDeps));
   app.use(csrfGuard(routeDeps.auditDenied));
 
   app.route('/', healthRoutes(routeDeps));
   app.route('/', basemapRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));
   app.route('/', layerRoutes(routeDeps));
+  app.route('/', ogcRoutes(routeDeps));
   app.route('/', statsRoutes(routeDeps));
   app.route('/', hotspotRoutes(routeDeps));
   app.route('/', effortRoutes(routeDeps));
@@ -117,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', coverageRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
+  app.route('/', tokenRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),

@@ -20,6 +20,7 @@ export function auditFromRequest(
     user: c.get('user') ?? null,
     requestId: c.get('requestId'),
     client: clientOf(c),
+    tokenId: c.get('token')?.id,
     ...entry,
   };
 }

@@ -29,7 +29,12 @@ export function requestWeight(
   query: URLSearchParams,
   defaultLimit: number,
 ): Weight {
-  if (method === 'GET' && /^\/api\/layers\/[a-z_]+\/?$/.test(path)) {
+  // OGC API items pages are layer pages by another name.
+  if (
+    method === 'GET' &&
+    (/^\/api\/layers\/[a-z_]+\/?$/.test(path) ||
+      /^\/api\/ogc\/collections\/[a-z_]+\/items\/?$/.test(path))
+  ) {
     const limit = Number(query.get('limit') ?? defaultLimit);
     return !Number.isFinite(limit) || limit > HEAVY_FEATURES ? 'heavy' : 'light';
   }

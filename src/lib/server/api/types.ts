@@ -17,7 +17,13 @@ export interface AppDeps {
 export type AppEnv = {
   /** The address of the peer that connected (a proxy, when behind one), from the server. */
   Bindings: { clientAddress?: string };
-  Variables: { requestId: string; user?: SessionUser; client: string };
+  Variables: {
+    requestId: string;
+    user?: SessionUser;
+    client: string;
+    /** Set when an API token, not a session cookie, authenticated the request. */
+    token?: { id: number; scheme: 'bearer' | 'basic' };
+  };
 };
 
 export type AuditRecord = Omit<AuditEntry, 'at'>;

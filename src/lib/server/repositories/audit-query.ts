@@ -29,6 +29,8 @@ export interface AuditRow {
   details: unknown;
   request_id: string | null;
   client: string | null;
+  /** The API token that authenticated the request (null for a session, the CLI, the system). */
+  token_id?: number | null;
 }
 
 /** The entries with the same user, action, target and outcome within one clock hour. */
@@ -94,7 +96,7 @@ const ROW_COLUMNS = (sql: Sql) => sql`
   a.id::int as id, a.at, a.username, a.role, a.agency, a.action, a.target, a.outcome,
   case when d.count is null then a.details
     else a.details || jsonb_build_object('denials_in_window', d.count) end as details,
-  a.request_id, a.client`;
+  a.request_id, a.client, a.token_id`;
 
 /** A page of entries, newest first, with how many match in all. */
 export async function queryAudit(

@@ -14,6 +14,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   requestId?: string;
   client?: string;
+  /** The API token that authenticated the request, when one did. */
+  tokenId?: number;
 }
 
 // Control, format (bidi overrides, zero-width), lone surrogate and line separator characters.
@@ -47,8 +49,8 @@ const text = (value: string | null | undefined) => (value == null ? null : print
 export async function appendAudit(sql: Sql, e: AuditEntry): Promise<void> {
   const details = e.details ? (printableDetails(e.details) as postgres.JSONValue) : null;
   await sql`
-    insert into audit_log (at, user_id, username, role, agency, action, target, outcome, details, request_id, client)
+    insert into audit_log (at, user_id, username, role, agency, action, target, outcome, details, request_id, client, token_id)
     values (${e.at}, ${e.user?.id ?? null}, ${text(e.user?.username ?? e.username)}, ${e.user?.role ?? null},
       ${e.user?.agency ?? null}, ${e.action}, ${text(e.target)}, ${e.outcome},
-      ${details === null ? null : sql.json(details)}, ${e.requestId ?? null}, ${text(e.client)})`;
+      ${details === null ? null : sql.json(details)}, ${e.requestId ?? null}, ${text(e.client)}, ${e.tokenId ?? null})`;
 }

@@ -47,21 +47,39 @@ export function whereClause(sql: Sql, layer: LayerDef, f: LayerFilter): Fragment
   return parts.reduce((a, b) => sql`${a} and ${b}`);
 }
 
+/**
+ * What a feature carries when a caller (the OGC API) wants less or another CRS than the layer's
+ * default: a subset of the allowlisted columns, with or without `length_km`, and the geometry
+ * written from another expression (a transform) with its own precision.
+ */
+export interface FeatureOutput {
+  /** A subset of `layer.columns` (callers check it against the registry). */
+  columns?: readonly string[];
+  lengthKm?: boolean;
+  /** The geometry to write, e.g. `ST_Transform(t.geom, 3405)`; `t.geom` by default. */
+  geometry?: Fragment;
+  /** Decimals of the coordinates (6 for degrees: about 0.1 m). */
+  decimals?: number;
+}
+
 /** `json_build_object('col', t.col, ...)` over the layer's allowlisted columns. */
-export function propertiesObject(sql: Sql, layer: LayerDef): Fragment {
-  const pairs: Fragment[] = layer.columns.map((c) => sql`${c}::text, t.${sql(c)}`);
-  if (layer.lengthKm)
+export function propertiesObject(sql: Sql, layer: LayerDef, output: FeatureOutput = {}): Fragment {
+  const columns = output.columns ?? layer.columns;
+  const pairs: Fragment[] = columns.map((c) => sql`${c}::text, t.${sql(c)}`);
+  if (output.lengthKm ?? layer.lengthKm)
     pairs.push(sql`'length_km', round((ST_Length(t.geom::geography) / 1000)::numeric, 3)`);
+  if (pairs.length === 0) return sql`json_build_object()`;
   return sql`json_build_object(${pairs.reduce((a, b) => sql`${a}, ${b}`)})`;
 }
 
 /** One row of `t` as a GeoJSON Feature, as text (6 decimals: about 0.1 m). */
-export function featureJson(sql: Sql, layer: LayerDef): Fragment {
+export function featureJson(sql: Sql, layer: LayerDef, output: FeatureOutput = {}): Fragment {
+  // Options 0: no `crs` member, which RFC 7946 does not have and a transform would add.
   return sql`json_build_object(
     'type', 'Feature',
     'id', t.id,
-    'geometry', ST_AsGeoJSON(t.geom, 6)::json,
-    'properties', ${propertiesObject(sql, layer)}
+    'geometry', ST_AsGeoJSON(${output.geometry ?? sql`t.geom`}, ${output.decimals ?? 6}, 0)::json,
+    'properties', ${propertiesObject(sql, layer, output)}
   )::text`;
 }
 
@@ -116,10 +134,11 @@ export async function countFeatures(
 export async function selectFeature(
   sql: Sql,
   layer: LayerDef,
-  id: number,
+  id: number | string,
+  output: FeatureOutput = {},
 ): Promise<string | undefined> {
   const rows = await sql<{ f: string }[]>`
-    select ${featureJson(sql, layer)} as f from ${sql(layer.table)} t where t.id = ${id}`;
+    select ${featureJson(sql, layer, output)} as f from ${sql(layer.table)} t where t.id = ${id}`;
   return rows[0]?.f;
 }
 

@@ -86,3 +86,18 @@ export async function releaseAfterSuccess(sql: Sql, keys: ThrottleKey[]): Promis
     }
   }
 }
+
+/**
+ * How long any of these keys is still blocked, in whole seconds (0: not blocked). Reading only:
+ * a check that passes writes nothing, so a client that keeps succeeding costs no writes.
+ */
+export async function blockedForSeconds(sql: Sql, keys: ThrottleKey[], now: Date): Promise<number> {
+  let until = 0;
+  for (const k of keys) {
+    const [row] = await sql<{ blocked_until: Date | null }[]>`
+      select blocked_until from login_throttle where scope = ${k.scope} and key = ${k.key}`;
+    const t = row?.blocked_until?.getTime() ?? 0;
+    if (t > until) until = t;
+  }
+  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
+}

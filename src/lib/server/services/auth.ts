@@ -49,7 +49,7 @@ const MINUTE = 60_000;
 const TOUCH_EVERY_MS = MINUTE;
 
 /** The login throttle's keys for this attempt. */
-function throttleKeys(policy: AuthPolicy, username: string, client: string): ThrottleKey[] {
+export function throttleKeys(policy: AuthPolicy, username: string, client: string): ThrottleKey[] {
   return [
     { scope: 'pair', key: JSON.stringify([username, client]), free: policy.maxFailuresPerUser },
     { scope: 'client', key: client, free: policy.maxFailuresPerClient },

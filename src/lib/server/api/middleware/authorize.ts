@@ -31,3 +31,25 @@ export function requirePermission(permission: Permission, audit: Audit): Middlew
     await next();
   };
 }
+
+/**
+ * Only a signed-in person, not an API token, may do this (create or revoke tokens, manage users):
+ * a token that leaked must not be able to make itself new tokens or accounts.
+ */
+export function requireSession(audit: Audit): MiddlewareHandler<AppEnv> {
+  return async function requireSession(c, next) {
+    if (c.get('token')) {
+      await audit(c, 'denied', { status: 403, reason: 'token_not_allowed' });
+      throw new ApiError(
+        403,
+        'token_not_allowed',
+        'An API token may not do this: sign in with your password.',
+      );
+    }
+    if (!c.get('user')) {
+      await audit(c, 'denied', { status: 401 });
+      throw new ApiError(401, 'unauthenticated', 'Sign in to use this resource.');
+    }
+    await next();
+  };
+}

@@ -4,7 +4,7 @@ import type { User } from '../../repositories/users';
 import * as users from '../../services/users';
 import type { AppEnv, RouteDeps } from '../types';
 import { actorOf } from '../context';
-import { requirePermission } from '../middleware/authorize';
+import { requirePermission, requireSession } from '../middleware/authorize';
 import { jsonBody } from '../validate';
 
 // Shapes only: what a valid name, role or agency is, the service decides (the CLI shares it).
@@ -24,6 +24,7 @@ const view = ({ username, role, agency, disabled, created_at }: User) => ({
 export function userRoutes(deps: RouteDeps) {
   const { sql } = deps.db;
   const manage = requirePermission('manage_users', deps.auditDenied);
+  const session = requireSession(deps.auditDenied);
   const name = (c: Context<AppEnv>) => c.req.param('username') ?? '';
 
   /** The body, or a 400 recorded as a failed `action` like every other refusal of a change. */
@@ -42,35 +43,35 @@ export function userRoutes(deps: RouteDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/users', manage, async function listUsers(c) {
+    .get('/users', session, manage, async function listUsers(c) {
       const list = await users.listUsers(sql, {
         now: deps.now(),
         idleMinutes: deps.config.sessionIdleMinutes,
       });
       return c.json({ users: list });
     })
-    .post('/users', manage, async function addUser(c) {
+    .post('/users', session, manage, async function addUser(c) {
       const body = await bodyOf(c, addBody, 'user.add', 'users');
       const { user, generatedPassword } = await users.addUser(sql, body, actorOf(c, deps.now));
       return c.json({ user: view(user), generatedPassword }, 201, {
         Location: `/api/users/${encodeURIComponent(user.username)}`,
       });
     })
-    .patch('/users/:username', manage, async function changeUser(c) {
+    .patch('/users/:username', session, manage, async function changeUser(c) {
       const target = users.auditTarget(name(c));
       const body = await bodyOf(c, changeBody, 'user.update', target);
       const user = await users.changeUser(sql, name(c), body, actorOf(c, deps.now));
       return c.json({ user: view(user) });
     })
-    .post('/users/:username/disable', manage, async function disableUser(c) {
+    .post('/users/:username/disable', session, manage, async function disableUser(c) {
       const r = await users.setUserDisabled(sql, name(c), true, actorOf(c, deps.now));
       return c.json({ user: view(r.user), sessionsEnded: r.sessionsEnded });
     })
-    .post('/users/:username/enable', manage, async function enableUser(c) {
+    .post('/users/:username/enable', session, manage, async function enableUser(c) {
       const r = await users.setUserDisabled(sql, name(c), false, actorOf(c, deps.now));
       return c.json({ user: view(r.user), sessionsEnded: r.sessionsEnded });
     })
-    .post('/users/:username/reset-password', manage, async function resetPassword(c) {
+    .post('/users/:username/reset-password', session, manage, async function resetPassword(c) {
       const r = await users.resetPassword(sql, name(c), undefined, actorOf(c, deps.now));
       return c.json({
         user: view(r.user),
