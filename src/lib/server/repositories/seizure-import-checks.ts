@@ -26,6 +26,7 @@ export async function provincesAt(
 export async function storedCaseRefs(sql: Sql, refs: readonly string[]): Promise<Set<string>> {
   if (refs.length === 0) return new Set();
   const rows = await sql<{ case_ref: string }[]>`
-    select distinct case_ref from seizures where case_ref = any(${refs as string[]}::text[])`;
+    select distinct s.case_ref from unnest(${refs as string[]}::text[]) as r(ref)
+      join seizures s on s.case_ref = r.ref`;
   return new Set(rows.map((r) => r.case_ref));
 }
