@@ -154,6 +154,38 @@ describe('POST /api/import/seizures, dry run', () => {
     ]);
   });
 
+  it('refuses a file without records, and JSON that is not GeoJSON, as 400s', async () => {
+    const header = 'ngày,kinh độ,vĩ độ,loại hàng,phương tiện,đơn vị chủ trì\n';
+    const empty = await post(header, 'filename=x.csv');
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toBe('The CSV file holds a header but no records.');
+    const notGeo = await post('[1, 2]', 'filename=x.json', analyst, 'application/json');
+    expect(notGeo.status).toBe(400);
+    const broken = await post(
+      '{"type": "FeatureCollection", "features": [{',
+      'filename=x.json',
+      analyst,
+      'application/json',
+    );
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/^The GeoJSON file cannot be read/);
+  });
+
+  it("reads back the app's own spreadsheet-safe CSV: English headers, ' before formula-like text", async () => {
+    const csv =
+      'occurred_at,province,category,goods,value_vnd,subjects,transport_mode,lead_agency,case_ref,source,lon,lat\r\n' +
+      "06/03/2024 03:04:09,an_giang,sugar,'-5 kg sugar,1250000,1,boat,customs,'=X1,manual,105.1,10.6\r\n";
+    const r = await (await post(csv, 'filename=export.csv')).json();
+    expect(r.rows).toEqual([]);
+    expect(r.ignored_columns).toEqual(['source']);
+    expect(r.preview[0]).toMatchObject({
+      occurred_at: '2024-03-05T20:04:09.000Z',
+      goods: '-5 kg sugar',
+      case_ref: '=X1',
+      source: 'import:export.csv',
+    });
+  });
+
   it('answers 400 for a CSV that does not parse, naming the line', async () => {
     const res = await post(
       'ngày,kinh độ,vĩ độ,loại hàng,phương tiện,đơn vị chủ trì\n05/03/2024,105.1,10.6,"Thuốc lá,Xe máy,Hải quan\n',
@@ -342,6 +374,16 @@ describe('who may import, and how large', () => {
       body: JSON.stringify({ pad: ' '.repeat(5000) }),
     });
     expect(other.status).toBe(413);
+  });
+
+  it('keeps the ordinary body limit for other methods on the import path', async () => {
+    const res = await app.request('/api/import/seizures', {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv', cookie: analyst },
+      body: 'x'.repeat(5000),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.details).toEqual({ limit_bytes: 4096 });
   });
 
   it('refuses other media types (415)', async () => {

@@ -86,7 +86,8 @@ export function createApp(deps: AppDeps) {
   // Imports take larger bodies, written to disk as they arrive rather than read into memory.
   const spool = spoolUpload(config.maxImportBytes);
   app.use(function bodyLimit(c, next) {
-    return IMPORT_PATH.test(c.req.path) ? spool(c, next) : limitBody(c, next);
+    const isImport = c.req.method === 'POST' && IMPORT_PATH.test(c.req.path);
+    return isImport ? spool(c, next) : limitBody(c, next);
   });
   app.use(async function noStore(c, next) {
     await next();

@@ -195,7 +195,8 @@ export function readSeizure(raw: RawSeizure): ReadResult {
   const words = (field: 'goods' | 'unit' | 'case_ref', max: number): string | null => {
     const v = raw[field];
     if (blank(v)) return null;
-    const r = normaliseText(text(v), { max });
+    // A spreadsheet-safe export (io/csv-safe.ts) put an apostrophe before formula-like text.
+    const r = normaliseText(text(v).replace(/^'(?=[=+\-@\t\r])/, ''), { max });
     if (!r.ok) problem(field, 'bad_text', r.problem);
     return r.ok ? r.value : null;
   };

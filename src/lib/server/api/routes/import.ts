@@ -16,6 +16,16 @@ function filenameOf(raw: string | undefined, format: 'csv' | 'geojson'): string 
   return r.value;
 }
 
+/** A file with no record is refused: a GeoJSON that is no FeatureCollection reads as one. */
+function nonEmpty<R extends { total: number; format: string }>(report: R): R {
+  if (report.total > 0) return report;
+  throw badRequest(
+    report.format === 'csv'
+      ? 'The CSV file holds a header but no records.'
+      : 'The file holds no features: expected a GeoJSON FeatureCollection of Points.',
+  );
+}
+
 function dryRunOf(raw: string | undefined): boolean {
   if (raw === undefined || raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
@@ -45,14 +55,16 @@ export function importRoutes(deps: RouteDeps) {
 
     if (dryRun) {
       const report = await importSeizureFile(sql, await open(), { filename, format, write: false });
-      return c.json(report);
+      return c.json(nonEmpty(report));
     }
     try {
       const report = await deps.auditedWrite(
         c,
         { action: 'seizure.import', target: 'seizures' },
         async (tx) => {
-          const r = await importSeizureFile(tx, await open(), { filename, format, write: true });
+          const r = nonEmpty(
+            await importSeizureFile(tx, await open(), { filename, format, write: true }),
+          );
           if (r.valid < r.total) throw new ImportRejected(r);
           return r;
         },
