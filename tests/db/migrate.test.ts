@@ -54,6 +54,7 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
+      '0008_seizure_case_ref_index',
       '9001_ok',
     ]);
   });

@@ -42,9 +42,14 @@ function piped(first: Readable, ...rest: Duplex[]): Duplex {
   const last = rest[rest.length - 1];
   let previous: Readable = first;
   for (const stream of rest) {
-    previous.on('error', (error) => last.destroy(error));
+    previous.on('error', (error) => {
+      if (!last.destroyed) last.destroy(error);
+    });
     previous = previous.pipe(stream);
   }
+  // The reader sees the error through its iterator (which rejects with it), however late it
+  // comes; an error event after the reader has stopped must not go unhandled.
+  last.on('error', () => {});
   return last;
 }
 
