@@ -249,6 +249,29 @@ describe('openSeizureCsv', () => {
     expect(records[2].raw.goods).toBeUndefined();
   });
 
+  it("reads Excel's UTF-16 tab-separated text, and a quote inside an unquoted cell", async () => {
+    const text =
+      'Ngày\tKinh độ\tVĩ độ\tLoại hàng\tPhương tiện\tĐơn vị chủ trì\tHàng hóa\r\n' +
+      '05/03/2024\t105,1\t10,6\tThuốc lá\tXe máy\tHải quan\tThuốc lá "Jet"\r\n';
+    const path = join(dir, 'utf16.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const records = await all((await openSeizureCsv(path)).records);
+    expect(records).toEqual([
+      {
+        line: 2,
+        raw: {
+          occurred_at: '05/03/2024',
+          lon: '105,1',
+          lat: '10,6',
+          category: 'Thuốc lá',
+          transport_mode: 'Xe máy',
+          lead_agency: 'Hải quan',
+          goods: 'Thuốc lá "Jet"',
+        },
+      },
+    ]);
+  });
+
   it('finds the delimiter from the header line', () => {
     expect(detectDelimiter('a,b,c\n1;2;3')).toBe(',');
     expect(detectDelimiter('ngày;kinh độ;"a,b,c,d"\n')).toBe(';');

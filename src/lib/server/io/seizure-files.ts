@@ -53,12 +53,12 @@ function piped(first: Readable, ...rest: Duplex[]): Duplex {
   return last;
 }
 
-function firstBytes(path: string, n: number): string {
+function firstBytes(path: string, n: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(n);
     const read = readSync(fd, buf, 0, n, 0);
-    return buf.subarray(0, read).toString('utf8');
+    return buf.subarray(0, read);
   } finally {
     closeSync(fd);
   }
@@ -66,10 +66,21 @@ function firstBytes(path: string, n: number): string {
 
 /** Opens a CSV file: reads and checks its header row (400 when columns are missing). */
 export async function openSeizureCsv(path: string): Promise<SeizureFile> {
-  const delimiter = detectDelimiter(firstBytes(path, 64 * 1024));
+  const head = firstBytes(path, 64 * 1024);
+  // Excel's "Unicode text" is UTF-16LE (with a byte order mark); everything else is read as UTF-8.
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8';
+  const delimiter = detectDelimiter(head.toString(encoding));
   const rows: AsyncIterable<string[]> = piped(
     createReadStream(path),
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }),
+    parse({
+      bom: true,
+      encoding,
+      delimiter,
+      relax_column_count: true,
+      // A quote inside an unquoted cell (Thuốc lá "Jet") is text, not a broken file.
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }),
   );
   const iterator = rows[Symbol.asyncIterator]();
   const first = await next(iterator);
