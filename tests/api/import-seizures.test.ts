@@ -363,6 +363,8 @@ describe('who may import, and how large', () => {
 
     const tooBig = await post(big.repeat(6), 'filename=huge.csv');
     expect(tooBig.status).toBe(413);
+    // The rest of a refused body may be unread: the connection is not reused.
+    expect(tooBig.headers.get('connection')).toBe('close');
     expect((await tooBig.json()).error).toEqual({
       code: 'payload_too_large',
       message: `Request body exceeds ${64 * 1024} bytes`,

@@ -134,6 +134,10 @@ export function createApp(deps: AppDeps) {
     if (err instanceof ApiError) {
       const wait = (err.details as { retry_after_s?: unknown } | undefined)?.retry_after_s;
       if (typeof wait === 'number') c.header('Retry-After', String(wait));
+      // A body refused as too large may be partly unread (refused on its Content-Length, or
+      // past the limit): close the connection after the answer, or the server would wait on
+      // the rest of that body and the client's next request on the connection would hang.
+      if (err.status === 413) c.header('Connection', 'close');
       return c.json(errorBody(err.code, err.message, err.details), err.status);
     }
     if (err instanceof HTTPException) {
@@ -142,6 +146,7 @@ export function createApp(deps: AppDeps) {
     // The server's own body limit (adapter-node's BODY_SIZE_LIMIT) fails the body stream with an
     // error carrying status 413 while Hono reads it: still "too large", not an internal error.
     if ((err as { status?: unknown }).status === 413) {
+      c.header('Connection', 'close');
       const e = tooLarge(
         IMPORT_PATH.test(c.req.path) ? config.maxImportBytes : config.maxBodyBytes,
       );
