@@ -10,7 +10,8 @@ import { ApiError } from '../errors';
 import type { RawRecord, SeizureFile } from '../io/seizure-files';
 import { readSeizure, type ParsedSeizure, type Problem } from '../io/seizure-values';
 import { loadedProvinceIds } from '../repositories/provinces';
-import { provincesAt, storedCaseRefs } from '../repositories/seizure-import-checks';
+import { checkGeometries } from '../repositories/feature-writes';
+import { storedCaseRefs } from '../repositories/seizure-import-checks';
 import { insertSeizures } from '../repositories/seizure-writes';
 
 export const BATCH = 1000;
@@ -113,10 +114,12 @@ export async function importSeizureFile(
     }
     const stored = await storedCaseRefs(sql, fresh);
     const needOutline = checked.filter((c) => c.value && c.value.province === null);
-    const found = await provincesAt(
-      sql,
-      needOutline.map((c) => c.value!),
-    );
+    const found = (
+      await checkGeometries(
+        sql,
+        needOutline.map((c) => ({ type: 'Point', coordinates: [c.value!.lon, c.value!.lat] })),
+      )
+    ).map((v) => v.province);
     needOutline.forEach((c, i) => {
       c.value!.province = found[i];
       if (found[i] === null)
