@@ -26,11 +26,8 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
-<<<<<<< HEAD
       '0008_seizure_records',
-=======
       '0009_api_tokens',
->>>>>>> issue10-ogc
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -58,11 +55,8 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
-<<<<<<< HEAD
       '0008_seizure_records',
-=======
       '0009_api_tokens',
->>>>>>> issue10-ogc
       '9001_ok',
     ]);
   });

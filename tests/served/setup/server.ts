@@ -22,6 +22,10 @@ declare module 'vitest' {
     admin: { username: string; password: string };
     /** An analyst, who may create API tokens. */
     analyst: { username: string; password: string };
+    /** The analyst above, who imports files. */
+    importer: { username: string; password: string };
+    /** Process id of the server (its memory is read from /proc). */
+    serverPid: number;
     /** How many synthetic seizures the database holds (a layer big enough to compress). */
     seizures: number;
     startOutput: string;
@@ -94,6 +98,8 @@ export default async function setup(project: TestProject) {
   project.provide('planner', PLANNER);
   project.provide('admin', ADMIN);
   project.provide('analyst', ANALYST);
+  project.provide('importer', ANALYST);
+  project.provide('serverPid', app.child.pid!);
   project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
   project.provide('spareDataDir', spareDataDir);

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'token.use',
+  'seizure.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database, Sql } from '../db/client';
 import type { AuditEntry } from '../repositories/audit';
 import type { AuthDeps, SessionUser } from '../services/auth';
+import type { Upload } from './middleware/upload-spool';
 
 /** What createApp needs from outside: the database, the configuration, and test seams. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export type AppEnv = {
     client: string;
     /** Set when an API token, not a session cookie, authenticated the request. */
     token?: { id: number; scheme: 'bearer' | 'basic' };
+    /** An upload route's body, written to a temporary file (middleware/upload-spool.ts). */
+    upload?: Upload;
   };
 };
 
