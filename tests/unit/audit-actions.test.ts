@@ -34,7 +34,7 @@ describe('actionLabel', () => {
       expect(`auditAction.${action}` in vi, action).toBe(true);
       expect(`auditAction.${action}` in en, action).toBe(true);
     }
-    expect(AUDIT_ACTIONS).toHaveLength(31);
+    expect(AUDIT_ACTIONS).toHaveLength(32);
     expect(actionLabel('audit.export', 'vi')).toBe('Xuất nhật ký');
   });
 });

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'user.reset_password',
   'user.update',
   'audit.export',
+  'export.download',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
