@@ -14,7 +14,7 @@ export interface GdalFeature {
 
 export interface GdalRead {
   features: GdalFeature[];
-  /** The EPSG code GDAL identifies for the layer (from the `crs` member ogr2ogr writes). */
+  /** The EPSG code GDAL identifies for the layer's CRS, null when it names none. */
   epsg: number | null;
   /** `ogrinfo -so` text, for what the summary says (SRS WKT, field types). */
   info: string;
@@ -36,17 +36,10 @@ export async function readWithGdal(
     const layers = [...info.matchAll(/^Layer name: (.+)$/gm)].map((m) => m[1]);
     const args = ['-f', 'GeoJSON', '/vsistdout/', source, ...(layer ? [layer] : [])];
     const out = execFileSync('ogr2ogr', args, { encoding: 'utf8', maxBuffer: 256 << 20 });
-    const fc = JSON.parse(out) as {
-      features: GdalFeature[];
-      crs?: { properties: { name: string } };
-    };
-    const m = fc.crs?.properties.name.match(/EPSG::(\d+)/);
-    // ogr2ogr writes no crs member for WGS 84 longitude/latitude (it is GeoJSON's default).
-    const epsg = m
-      ? Number(m[1])
-      : /GEOGCRS\["WGS 84"|GEOGCS\["(GCS_)?WGS[ _]84"/.test(info)
-        ? 4326
-        : null;
+    const fc = JSON.parse(out) as { features: GdalFeature[] };
+    // The code GDAL identifies for the layer's CRS: the ID that closes its WKT.
+    const m = info.match(/ID\["EPSG",(\d+)\]\]\s*\nData axis/);
+    const epsg = m ? Number(m[1]) : null;
     return { features: fc.features, epsg, info, layers };
   } finally {
     rmSync(dir, { recursive: true, force: true });

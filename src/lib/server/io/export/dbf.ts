@@ -24,7 +24,8 @@ export function dbfField(name: string, type: FieldType, maxBytes = 1): DbfField 
     case 'integer':
       return { name, type, dbfType: 'N', length: 11, decimals: 0 };
     case 'bigint':
-      return { name, type, dbfType: 'N', length: 20, decimals: 0 };
+      // 18 digits: GDAL reads wider whole numbers as reals.
+      return { name, type, dbfType: 'N', length: 18, decimals: 0 };
     case 'double':
       return { name, type, dbfType: 'N', length: REAL_WIDTH, decimals: REAL_DECIMALS };
     case 'boolean':
