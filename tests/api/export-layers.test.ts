@@ -210,7 +210,10 @@ describe('polygon winding', () => {
     ]);
     expect(strFromU8(files['provinces.cpg'])).toBe('UTF-8');
     // GDAL keeps the order of the stored ring as it reads it.
-    const read = await readWithGdal(new Response(zipOf(files)), 'provinces.shp.zip');
+    const read = await readWithGdal(
+      new Response(new Uint8Array(zipOf(files))),
+      'provinces.shp.zip',
+    );
     expect(read.features).toHaveLength(3);
     for (const f of read.features) {
       const ring = (f.geometry!.coordinates as number[][][])[0];
@@ -219,9 +222,9 @@ describe('polygon winding', () => {
   });
 });
 
-function zipOf(files: Record<string, Uint8Array>): Uint8Array {
+function zipOf(files: Record<string, Uint8Array>): Uint8Array<ArrayBuffer> {
   // Re-zipped so the test reads exactly the files it listed.
-  return zipSync(files);
+  return new Uint8Array(zipSync(files));
 }
 
 describe('Shapefile field names', () => {

@@ -89,3 +89,37 @@ export async function exportBatch(
     limit ${limit}`;
   return rows.map((r) => ({ id: r.id, geometry: r.g, properties: r.p }));
 }
+
+/**
+ * The same batch as GeoJSON Feature texts joined by PostGIS (`,\n` between them) and read as raw
+ * bytes: no row objects, no re-encoding. `last` is the batch's last id (the next cursor).
+ */
+export async function exportGeoJsonBatch(
+  sql: Sql,
+  layer: LayerDef,
+  filter: LayerFilter,
+  srid: ExportSrid,
+  range: { after: number | string | null; lastId: number | string },
+  limit: number,
+): Promise<{ text: Buffer; n: number; last: string | null }> {
+  const after = range.after === null ? sql`true` : sql`t.id > ${range.after}`;
+  const [row] = await sql`
+    select string_agg(json_build_object(
+        'type', 'Feature', 'id', t.id,
+        'geometry', ${geometryJson(sql, sql`t.geom`, srid)}::json,
+        'properties', ${propertiesObject(sql, layer)})::text, ',
+' order by t.id) as f,
+      count(*)::int as n, max(t.id)::text as last
+    from (
+      select * from ${sql(layer.table)} t
+      where ${whereClause(sql, layer, filter)} and ${after} and t.id <= ${range.lastId}
+      order by t.id
+      limit ${limit}
+    ) t`.raw();
+  const [text, n, last] = row as unknown as (Buffer | null)[];
+  return {
+    text: text ?? Buffer.alloc(0),
+    n: Number(n!.toString()),
+    last: last === null ? null : last.toString(),
+  };
+}

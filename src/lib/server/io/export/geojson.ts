@@ -32,3 +32,26 @@ export async function* writeGeoJson(
   }
   yield utf8('\n]}\n');
 }
+
+/**
+ * The same FeatureCollection from features PostGIS already wrote and joined (each piece a
+ * comma-separated run of Feature texts, as UTF-8): the bytes pass through untouched, the way
+ * services/layers.ts answers a layer page.
+ */
+export async function* writeGeoJsonText(
+  schema: ExportSchema,
+  pieces: AsyncIterable<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  const crs = schema.srid === 3405 ? NAMED_CRS_3405 : '';
+  yield utf8(
+    `{"type":"FeatureCollection","name":${JSON.stringify(schema.name)},${crs}"features":[`,
+  );
+  let first = true;
+  for await (const piece of pieces) {
+    if (piece.length === 0) continue;
+    yield utf8(first ? '\n' : ',\n');
+    yield piece;
+    first = false;
+  }
+  yield utf8('\n]}\n');
+}
