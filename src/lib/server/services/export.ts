@@ -113,45 +113,92 @@ export async function openLayerExport(
   };
   const limit = def.geometryType === 'Point' ? POINT_BATCH : SHAPE_BATCH;
   const filename = exportFilename(id, given, options.format, options.now);
-  const lastId = extent.lastId;
-  const idOf = (text: string) => (schema.idType === 'integer' ? Number(text) : text);
+  const read = <T>(fetch: Fetch<T>) =>
+    readSlices(extent, schema.idType === 'integer', limit, fetch);
   if (options.format === 'geojson') {
     // PostGIS writes and joins the features; their bytes pass through untouched.
-    async function* pieces(): AsyncGenerator<Uint8Array> {
-      if (lastId === null) return;
-      let after: number | string | null = null;
-      for (;;) {
-        const batch = await exportGeoJsonBatch(
-          sql,
-          def,
-          filter,
-          options.srid,
-          { after, lastId },
-          limit,
-        );
-        if (batch.n > 0) yield batch.text;
-        if (batch.n < limit || batch.last === null) return;
-        after = idOf(batch.last);
-      }
-    }
+    const pieces = read(async (slice, n) => {
+      const batch = await exportGeoJsonBatch(sql, def, filter, options.srid, slice, n);
+      return { value: batch.text, n: batch.n, last: batch.last };
+    });
     return {
       filename,
       rows: extent.count,
       contentType: FORMATS.geojson.contentType,
-      body: byteStream(writeGeoJsonText(schema, pieces()), options.onError),
+      body: byteStream(writeGeoJsonText(schema, pieces), options.onError),
     };
   }
-  async function* batches(): FeatureBatches {
-    if (lastId === null) return;
-    let after: number | string | null = null;
-    for (;;) {
-      const rows = await exportBatch(sql, def, filter, options.srid, { after, lastId }, limit);
-      if (rows.length > 0) yield rows;
-      if (rows.length < limit) return;
-      after = rows[rows.length - 1].id;
-    }
+  const batches = read(async (slice, n) => {
+    const rows = await exportBatch(sql, def, filter, options.srid, slice, n);
+    return { value: rows, n: rows.length, last: rows.at(-1)?.id ?? null };
+  });
+  return download(schema, batches, extent.count, filename, options);
+}
+
+/** Ids in (after, lastId]; `after` null from the first. */
+interface Slice {
+  after: number | string | null;
+  lastId: number | string;
+}
+type Fetch<T> = (
+  slice: Slice,
+  limit: number,
+) => Promise<{ value: T; n: number; last: number | string | null }>;
+
+/**
+ * The matching rows a batch at a time. Whole-number ids are cut into ranges of `width` ids
+ * known up front, so the next range is asked for while the client takes the current one (on
+ * PostgreSQL another connection of the pool works on it meanwhile); text ids (provinces, a
+ * handful of rows) go by keyset, each batch after the last id of the one before.
+ */
+async function* readSlices<T>(
+  extent: { firstId: number | string | null; lastId: number | string | null },
+  integerIds: boolean,
+  width: number,
+  fetch: Fetch<T>,
+): AsyncGenerator<T> {
+  const { firstId, lastId } = extent;
+  if (firstId === null || lastId === null) return;
+  if (integerIds) {
+    const first = Number(firstId);
+    const last = Number(lastId);
+    const slices = function* () {
+      for (let after = first - 1; after < last; after += width)
+        yield { after, lastId: Math.min(after + width, last) };
+    };
+    for await (const batch of readAhead(slices(), (slice) => fetch(slice, width)))
+      if (batch.n > 0) yield batch.value;
+    return;
   }
-  return download(schema, batches(), extent.count, filename, options);
+  let after: number | string | null = null;
+  for (;;) {
+    const batch = await fetch({ after, lastId }, width);
+    if (batch.n > 0) yield batch.value;
+    if (batch.n < width || batch.last === null) return;
+    after = batch.last;
+  }
+}
+
+/** `fetch` of each item, one started ahead of the one being consumed. */
+async function* readAhead<S, T>(items: Iterable<S>, fetch: (item: S) => Promise<T>) {
+  const iterator = items[Symbol.iterator]();
+  const queue: Promise<T>[] = [];
+  const fill = () => {
+    while (queue.length < 2) {
+      const next = iterator.next();
+      if (next.done) return;
+      const pending = fetch(next.value);
+      // A download cancelled with a fetch in flight must not leave an unhandled rejection.
+      pending.catch(() => {});
+      queue.push(pending);
+    }
+  };
+  fill();
+  while (queue.length > 0) {
+    const value = await queue.shift()!;
+    fill();
+    yield value;
+  }
 }
 
 function download(
