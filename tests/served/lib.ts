@@ -5,7 +5,9 @@ export const baseUrl = () => inject('baseUrl');
 export const get = (path: string, init: RequestInit = {}) => fetch(`${baseUrl()}${path}`, init);
 
 /** Signs in as the planner the setup created; returns the Cookie header value. */
-export async function plannerCookie(who: 'planner' | 'importer' = 'planner'): Promise<string> {
+export async function plannerCookie(
+  who: 'planner' | 'importer' | 'analyst' = 'planner',
+): Promise<string> {
   const res = await get('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

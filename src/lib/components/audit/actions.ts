@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'token.use',
   'seizure.import',
+  'export.download',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
