@@ -28,7 +28,9 @@ function readWithBasic(page, username, token) {
       return {
         status: res.status,
         challenge: res.headers.get('www-authenticate'),
-        layers: Array.isArray(body.layers) ? body.layers.map((l) => l.id) : null,
+        layers: Array.isArray(body.layers)
+          ? body.layers.map((/** @type {{ id: string }} */ l) => l.id)
+          : null,
       };
     },
     [username, token],
@@ -127,7 +129,7 @@ export async function tokenScenarios({ browser, baseUrl, accounts, watch, test, 
       const rows = await tokenRows(page);
       const added = rows.find((r) => !before.includes(r.id));
       check(added, 'the new token is not listed');
-      tokenId = added.id;
+      tokenId = added.id ?? '';
       check(added.cells[0] === 'QGIS máy văn phòng', `name cell: ${added.cells[0]}`);
       check(added.cells[1] === 'Đang dùng được', `status cell: ${added.cells[1]}`);
       check(

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { get, jsonError } from './lib';
+import { baseUrl, get, jsonError } from './lib';
+
+const run = promisify(execFile);
 
 /** Signs in as the analyst the setup created and makes a token for QGIS. */
 async function analystToken(): Promise<{ username: string; token: string }> {
@@ -47,5 +51,21 @@ describe('API tokens through the served app', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Basic realm="Border Risk Map"');
     expect((await jsonError(res)).code).toBe('token_invalid');
+  });
+
+  // GDAL (Debian's gdal-bin) as the client: its GDAL_HTTP_AUTH=BASIC credentials get through
+  // SvelteKit and the API as QGIS's do, and without them the same read is refused.
+  it('GDAL reads a layer with GDAL_HTTP_AUTH=BASIC and the token as password', async () => {
+    const { username, token } = await analystToken();
+    const url = `GeoJSON:${baseUrl()}/api/layers/seizures?limit=7`;
+    const env = { ...process.env, GDAL_HTTP_AUTH: 'BASIC', CPL_DEBUG: 'OFF' };
+    const ok = await run('ogrinfo', ['-ro', '-so', '-al', url], {
+      env: { ...env, GDAL_HTTP_USERPWD: `${username}:${token}` },
+    });
+    expect(ok.stdout).toMatch(/Feature Count: 7\b/);
+    const refused = run('ogrinfo', ['-ro', '-so', '-al', url], {
+      env: { ...env, GDAL_HTTP_USERPWD: `${username}:${'B'.repeat(43)}` },
+    });
+    await expect(refused).rejects.toThrow(/401/);
   });
 });
