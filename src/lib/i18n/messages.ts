@@ -6,6 +6,7 @@ import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
+import { dataEn, dataVi } from './messages-data';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -496,6 +497,7 @@ export const vi = {
   ...planVi,
   ...patrolsVi,
   ...effortVi,
+  ...dataVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -989,4 +991,5 @@ export const en: Record<MessageKey, string> = {
   ...planEn,
   ...patrolsEn,
   ...effortEn,
+  ...dataEn,
 };
