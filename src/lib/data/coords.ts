@@ -13,7 +13,7 @@ const converter = proj4('EPSG:4326', VN2000_DEF);
 
 /**
  * VN-2000 / UTM 48N metres of a WGS 84 point.
- * @example toVn2000(105.0, 10.5) // about [609 600, 1 160 960]
+ * @example toVn2000(105.1, 10.7) // about [510 739, 1 182 922]
  */
 export function toVn2000(lon: number, lat: number): [number, number] {
   return converter.forward([lon, lat]) as [number, number];

@@ -79,8 +79,11 @@ export function encodeDataView(view: DataView, locale: 'vi' | 'en'): string {
   if (view.province) params.set('p', view.province);
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
-  if (view.categories.length) params.set('cat', view.categories.join(','));
-  if (view.agencies.length) params.set('agency', view.agencies.join(','));
+  // The allowlists' order, so equal selections make equal links.
+  const cats = CATEGORIES.filter((c) => view.categories.includes(c));
+  const agencies = AGENCIES.filter((a) => view.agencies.includes(a));
+  if (cats.length) params.set('cat', cats.join(','));
+  if (agencies.length) params.set('agency', agencies.join(','));
   if (view.q) params.set('q', view.q);
   if (view.sort !== DEFAULT_DATA_VIEW.sort || view.dir !== DEFAULT_DATA_VIEW.dir) {
     params.set('sort', view.sort);
