@@ -207,10 +207,10 @@ describe('GET /api/seizures/{id}', () => {
         transport_mode: 'car',
       },
     });
-    // The same properties as the layer gives for that feature.
+    // The same properties as the layer gives for that feature, and the version an edit names.
     const layer = await (await get(`/api/layers/seizures?province=lang_son`)).json();
     const same = layer.features.find((x: { id: number }) => x.id === ids[2]);
-    expect(f.properties).toEqual(same.properties);
+    expect(f.properties).toEqual({ ...same.properties, version: 1 });
   });
 
   it('answers 404 JSON for an unknown id and 400 for one that is not a number', async () => {

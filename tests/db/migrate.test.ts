@@ -26,6 +26,7 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
+      '0008_seizure_records',
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -53,6 +54,7 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
+      '0008_seizure_records',
       '9001_ok',
     ]);
   });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { grantRuntimeRole, roleOf } from '../../src/lib/server/db/grants';
 import { testDb, type TestDb } from '../setup/test-db';
+import { createRecordBody } from '../../src/lib/server/api/seizure-record-body';
+import * as records from '../../src/lib/server/services/seizure-records';
 
 /**
  * Server mode with two roles: the owner migrates; the app's role may read and write rows but
@@ -67,6 +69,33 @@ describe.runIf(url)('the runtime role (PostgreSQL)', () => {
     await expect(app`insert into schema_migrations (id) values ('9999_x')`).rejects.toThrow(
       /permission denied/,
     );
+  });
+
+  it('keeps seizure records by hand: lock, version, VN-2000 transform, UTM trigger', async () => {
+    await db.sql`insert into provinces (id, name_vi, name_en, neighbour, geom)
+      values ('lang_son', 'L', 'L', 'CN', ST_Multi(ST_MakeEnvelope(106.6, 21.8, 106.8, 22.0, 4326)))`;
+    const user = { id: 1, username: 'rt', role: 'analyst' as const, agency: 'customs' as const };
+    const input = createRecordBody.parse({
+      occurred_at: '2024-03-05',
+      category: 'drugs',
+      subjects: 1,
+      transport_mode: 'porter',
+      lead_agency: 'customs',
+      case_ref: 'RT-1',
+      x: 675400,
+      y: 2422800,
+      crs: 3405,
+    });
+    const created = await app.begin((tx) => records.createRecord(tx, user, input));
+    expect(created).toMatchObject({ version: 1, province: 'lang_son', source: 'manual' });
+    const { after } = await app.begin((tx) =>
+      records.updateRecord(tx, user, created.id, 1, { ...input, subjects: 2 }),
+    );
+    expect(after).toMatchObject({ version: 2, subjects: 2 });
+    const [utm] = await app`select x_utm from seizures where id = ${created.id}`;
+    expect(utm.x_utm).toBeGreaterThan(600_000);
+    await app.begin((tx) => records.deleteRecord(tx, user, created.id, 2));
+    await db.sql`delete from provinces where id = 'lang_son'`;
   });
 
   // Two servers in server mode start together and both grant: PostgreSQL answered one of them

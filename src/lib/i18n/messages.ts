@@ -4,6 +4,7 @@
  */
 import { hotspotsEn, hotspotsVi } from './messages-hotspots';
 import { planEn, planVi } from './messages-plan';
+import { seizureRecordsEn, seizureRecordsVi } from './messages-seizure-records';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 import { dataEn, dataVi } from './messages-data';
@@ -496,6 +497,7 @@ export const vi = {
   ...hotspotsVi,
   ...planVi,
   ...patrolsVi,
+  ...seizureRecordsVi,
   ...effortVi,
   ...dataVi,
 } as const;
@@ -990,6 +992,7 @@ export const en: Record<MessageKey, string> = {
   ...hotspotsEn,
   ...planEn,
   ...patrolsEn,
+  ...seizureRecordsEn,
   ...effortEn,
   ...dataEn,
 };

@@ -24,6 +24,7 @@ import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
 import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
+import { seizureRecordRoutes } from './routes/seizure-records';
 import { statsRoutes } from './routes/stats';
 import { suggestRoutes } from './routes/suggest';
 import { userRoutes } from './routes/users';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', effortRoutes(routeDeps));
   app.route('/', suggestRoutes(routeDeps));
   app.route('/', seizureRoutes(routeDeps));
+  app.route('/', seizureRecordRoutes(routeDeps));
   app.route('/', briefingRoutes(routeDeps));
   app.route('/', patrolRouteRoutes(routeDeps));
   app.route('/', planRoutes(routeDeps));

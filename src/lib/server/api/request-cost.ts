@@ -14,6 +14,8 @@ const HEAVY_PATHS =
 const SUGGEST = /^\/api\/plans\/\d+\/suggest\/?$/;
 /** Every seizure of a province as binary columns: up to a million rows whatever the query. */
 const SEIZURE_POINTS = /^\/api\/seizures\/points\/?$/;
+/** The seizure records table: every matching record counted and sorted, whatever the page. */
+const SEIZURE_TABLE = /^\/api\/seizures\/?$/;
 
 /**
  * How much database work a request will ask for, judged from what it names before it runs:
@@ -36,7 +38,11 @@ export function requestWeight(
     const limit = Number(query.get('limit') ?? 100);
     return !Number.isFinite(limit) || limit > 200 ? 'heavy' : 'light';
   }
-  if (method === 'GET' && (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path))) return 'heavy';
+  if (
+    method === 'GET' &&
+    (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path) || SEIZURE_TABLE.test(path))
+  )
+    return 'heavy';
   if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';

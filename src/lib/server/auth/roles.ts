@@ -7,14 +7,31 @@ export const USER_AGENCIES = ['customs', 'border_guard'] as const;
 export type UserAgency = (typeof USER_AGENCIES)[number];
 
 export type Permission =
-  'view' | 'briefing' | 'edit_routes' | 'export' | 'import' | 'manage_users' | 'view_audit';
+  | 'view'
+  | 'briefing'
+  | 'edit_routes'
+  | 'edit_seizures'
+  | 'export'
+  | 'import'
+  | 'manage_users'
+  | 'view_audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['view', 'briefing', 'edit_routes', 'export', 'import', 'manage_users', 'view_audit'],
+  admin: [
+    'view',
+    'briefing',
+    'edit_routes',
+    'edit_seizures',
+    'export',
+    'import',
+    'manage_users',
+    'view_audit',
+  ],
   // The printed briefing is for those who command or analyse; planners work on the plan page.
   commander: ['view', 'briefing'],
   planner: ['view', 'edit_routes'],
-  analyst: ['view', 'briefing', 'export', 'import'],
+  // Analysts keep the seizure records (by hand or by import); commanders and planners read them.
+  analyst: ['view', 'briefing', 'edit_seizures', 'export', 'import'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -4,14 +4,15 @@ import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 import { readQuery } from '../query';
 import { SEIZURE_POINTS_TYPE } from '../../../seizure-points';
-import * as layers from '../../services/layers';
+import { recordFeature } from '../../services/seizure-records';
 import { seizurePoints } from '../../services/seizure-points';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 
 /**
  * Seizures for the map: every point of a province as binary columns (the map filters time,
- * category and agency itself, on the GPU), and one record for a popup. Both reads are audited
+ * category and agency itself, on the GPU), and one record for a popup (with its `version`, which
+ * an edit names). Both reads are audited
  * as reads of the seizure layer are.
  */
 export function seizureRoutes(deps: RouteDeps) {
@@ -32,7 +33,7 @@ export function seizureRoutes(deps: RouteDeps) {
     .get('/seizures/:id', view, async function seizure(c) {
       readQuery(c, []);
       const id = p.integer('id', c.req.param('id'), 1, p.INT4_MAX, 0);
-      const body = await layers.feature(deps.db.sql, 'seizures', id);
+      const body = await recordFeature(deps.db.sql, id);
       await deps.audit(c, {
         action: 'layer.read',
         target: 'seizures',
