@@ -1,5 +1,5 @@
 // Serves the production build (build/index.js) with the environment adapter-node reads as it
-// loads: its body limit follows MAX_BODY_BYTES, NODE_ENV is production, and HOST defaults to this
+// loads: its body limit follows MAX_BODY_BYTES and MAX_IMPORT_BYTES, NODE_ENV is production, and HOST defaults to this
 // machine only. `npm start` builds first (scripts/start.js); after `npm run build`, run this.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,11 +35,13 @@ try {
 }
 
 // adapter-node refuses bodies over BODY_SIZE_LIMIT (512K unless set) before the API sees them, so
-// MAX_BODY_BYTES could never be reached: make the server's limit the API's.
-const bodyLimit = byDefault('BODY_SIZE_LIMIT', String(config.maxBodyBytes));
-if (bytes(bodyLimit) < config.maxBodyBytes) {
+// MAX_BODY_BYTES could never be reached: make the server's limit the larger of the API's two (file
+// imports take MAX_IMPORT_BYTES; the API holds every other route to MAX_BODY_BYTES itself).
+const largest = Math.max(config.maxBodyBytes, config.maxImportBytes);
+const bodyLimit = byDefault('BODY_SIZE_LIMIT', String(largest));
+if (bytes(bodyLimit) < largest) {
   log(
-    `Warning: BODY_SIZE_LIMIT=${bodyLimit} is below MAX_BODY_BYTES=${config.maxBodyBytes}; bodies between the two are refused.`,
+    `Warning: BODY_SIZE_LIMIT=${bodyLimit} is below ${largest} (the larger of MAX_BODY_BYTES and MAX_IMPORT_BYTES); bodies between the two are refused.`,
   );
 }
 // The session cookie is Secure in production, which browsers honour only over HTTPS or on

@@ -5,11 +5,11 @@ export const baseUrl = () => inject('baseUrl');
 export const get = (path: string, init: RequestInit = {}) => fetch(`${baseUrl()}${path}`, init);
 
 /** Signs in as the planner the setup created; returns the Cookie header value. */
-export async function plannerCookie(): Promise<string> {
+export async function plannerCookie(who: 'planner' | 'importer' = 'planner'): Promise<string> {
   const res = await get('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('planner')),
+    body: JSON.stringify(inject(who)),
   });
   if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0];

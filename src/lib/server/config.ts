@@ -25,6 +25,8 @@ export interface Config {
   maxLimit: number;
   /** Request bodies larger than this get 413. */
   maxBodyBytes: number;
+  /** The same for file imports (POST /api/import/...), which alone may send more. */
+  maxImportBytes: number;
   production: boolean;
   /** Secure flag on the session cookie (on by default in production; needs HTTPS or localhost). */
   cookieSecure: boolean;
@@ -72,6 +74,11 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(5 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   NODE_ENV: z.string().default('development'),
   COOKIE_SECURE: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -154,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLimit: Math.min(e.DEFAULT_LIMIT, e.MAX_LIMIT),
     maxLimit: e.MAX_LIMIT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     production: e.NODE_ENV === 'production',
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

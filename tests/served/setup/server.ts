@@ -18,6 +18,10 @@ declare module 'vitest' {
     maxBodyBytes: number;
     /** A planner who may create routes, and what the server printed while starting. */
     planner: { username: string; password: string };
+    /** An analyst, who may import files. */
+    importer: { username: string; password: string };
+    /** Process id of the server (its memory is read from /proc). */
+    serverPid: number;
     /** How many synthetic seizures the database holds (a layer big enough to compress). */
     seizures: number;
     startOutput: string;
@@ -31,6 +35,7 @@ const BOOT_TIMEOUT_MS = 180_000;
 // BODY_SIZE_LIMIT; smaller than the 5 MB default to keep the over-limit uploads quick.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const PLANNER = { username: 'served.planner', password: 'served planner passphrase 1' };
+const IMPORTER = { username: 'served.analyst', password: 'served analyst passphrase 1' };
 const SEIZURES = 2000;
 
 /**
@@ -46,6 +51,7 @@ async function prepare(dataDir: string): Promise<void> {
     const report = await importGeoJson(db.sql, 'provinces', provinces);
     if (report.rejected.length) throw new Error(`provinces: ${JSON.stringify(report.rejected)}`);
     await addUser(db.sql, { ...PLANNER, role: 'planner', agency: 'customs' });
+    await addUser(db.sql, { ...IMPORTER, role: 'analyst', agency: 'customs' });
     await seedSeizures(db.sql, { count: SEIZURES, seed: 7 });
   } finally {
     await db.close();
@@ -84,6 +90,8 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', app.baseUrl);
   project.provide('maxBodyBytes', MAX_BODY_BYTES);
   project.provide('planner', PLANNER);
+  project.provide('importer', IMPORTER);
+  project.provide('serverPid', app.child.pid!);
   project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
   project.provide('spareDataDir', spareDataDir);

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'user.reset_password',
   'user.update',
   'audit.export',
+  'seizure.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,6 +10,7 @@ import { clientAddress } from './middleware/client-address';
 import { csrfGuard } from './middleware/csrf';
 import { dbQueue } from './middleware/db-queue';
 import { sessionUser } from './middleware/session';
+import { spoolUpload } from './middleware/upload-spool';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
@@ -18,6 +19,7 @@ import { effortRoutes } from './routes/effort';
 import { coverageRoutes } from './routes/coverage';
 import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/import';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
 import { patrolRouteRoutes } from './routes/patrol-routes';
@@ -31,6 +33,9 @@ import { userRoutes } from './routes/users';
 import type { AppDeps, AppEnv, RouteDeps } from './types';
 
 export type { AppDeps, AppEnv, RouteDeps } from './types';
+
+/** Routes whose bodies are files, up to `maxImportBytes`. */
+const IMPORT_PATH = /^\/api\/import\/[a-z_]+\/?$/;
 
 /**
  * The whole HTTP API as a Hono app under /api. It knows nothing of SvelteKit: the SvelteKit
@@ -73,14 +78,18 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw tooLarge(config.maxBodyBytes);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw tooLarge(config.maxBodyBytes);
+    },
+  });
+  // Imports take larger bodies, written to disk as they arrive rather than read into memory.
+  const spool = spoolUpload(config.maxImportBytes);
+  app.use(function bodyLimit(c, next) {
+    const isImport = c.req.method === 'POST' && IMPORT_PATH.test(c.req.path);
+    return isImport ? spool(c, next) : limitBody(c, next);
+  });
   app.use(async function noStore(c, next) {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -117,6 +126,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', coverageRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
+  app.route('/', importRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
@@ -134,7 +144,9 @@ export function createApp(deps: AppDeps) {
     // The server's own body limit (adapter-node's BODY_SIZE_LIMIT) fails the body stream with an
     // error carrying status 413 while Hono reads it: still "too large", not an internal error.
     if ((err as { status?: unknown }).status === 413) {
-      const e = tooLarge(config.maxBodyBytes);
+      const e = tooLarge(
+        IMPORT_PATH.test(c.req.path) ? config.maxImportBytes : config.maxBodyBytes,
+      );
       return c.json(errorBody(e.code, e.message, e.details), 413);
     }
     const id = c.get('requestId');

@@ -46,6 +46,8 @@ export function requestWeight(
   if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';
+  // An import reads, checks and may insert a whole file (up to MAX_IMPORT_BYTES).
+  if (method === 'POST' && /^\/api\/import\/[a-z_]+\/?$/.test(path)) return 'heavy';
   // The briefing runs the hot-spot, trend and forecast analyses in one request.
   if (method === 'GET' && /^\/api\/briefing\/?$/.test(path)) return 'heavy';
   return 'light';

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database, Sql } from '../db/client';
 import type { AuditEntry } from '../repositories/audit';
 import type { AuthDeps, SessionUser } from '../services/auth';
+import type { Upload } from './middleware/upload-spool';
 
 /** What createApp needs from outside: the database, the configuration, and test seams. */
 export interface AppDeps {
@@ -17,7 +18,13 @@ export interface AppDeps {
 export type AppEnv = {
   /** The address of the peer that connected (a proxy, when behind one), from the server. */
   Bindings: { clientAddress?: string };
-  Variables: { requestId: string; user?: SessionUser; client: string };
+  Variables: {
+    requestId: string;
+    user?: SessionUser;
+    client: string;
+    /** An upload route's body, written to a temporary file (middleware/upload-spool.ts). */
+    upload?: Upload;
+  };
 };
 
 export type AuditRecord = Omit<AuditEntry, 'at'>;

@@ -25,3 +25,25 @@ export function vietnamDateTime(d: Date): string {
   const time = [v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds()].map(pad2).join(':');
   return `${date} ${time}`;
 }
+
+/**
+ * The instant of a Vietnam wall-clock reading (month 1-12), or undefined when the fields do not
+ * make a real date and time.
+ * @example vietnamInstant(2024, 3, 5) // '2024-03-04T17:00:00.000Z'
+ */
+export function vietnamInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): string | undefined {
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const d = new Date(utc);
+  // Date.UTC rolls 31/02 over into March: a real date reads back the same fields.
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
+  return new Date(utc - OFFSET_MS).toISOString();
+}
