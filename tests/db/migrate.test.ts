@@ -26,11 +26,8 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
-<<<<<<< HEAD
-      '0008_seizure_records',
-=======
       '0008_seizure_case_ref_index',
->>>>>>> issue10-import
+      '0008_seizure_records',
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -58,11 +55,8 @@ describe('migrations', () => {
       '0005_seizure_goods_code',
       '0006_plans_patrols',
       '0007_synthetic_patrols',
-<<<<<<< HEAD
-      '0008_seizure_records',
-=======
       '0008_seizure_case_ref_index',
->>>>>>> issue10-import
+      '0008_seizure_records',
       '9001_ok',
     ]);
   });

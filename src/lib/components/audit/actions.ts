@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'audit.export',
   'seizure.import',
+  'export.download',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

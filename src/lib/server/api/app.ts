@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { briefingRoutes } from './routes/briefing';
 import { effortRoutes } from './routes/effort';
+import { exportRoutes } from './routes/export';
 import { coverageRoutes } from './routes/coverage';
 import { crossingRoutes } from './routes/crossings';
 import { healthRoutes } from './routes/health';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', patrolsRoutes(routeDeps));
   app.route('/', crossingRoutes(routeDeps));
   app.route('/', coverageRoutes(routeDeps));
+  app.route('/', exportRoutes(routeDeps));
   app.route('/', auditRoutes(routeDeps));
   app.route('/', userRoutes(routeDeps));
   app.route('/', importRoutes(routeDeps));

@@ -10,6 +10,8 @@ export const HEAVY_FEATURES = 1000;
  */
 const HEAVY_PATHS =
   /^\/api\/(audit\/(export\.csv|groups)|stats|effort|hotspots(\/(emerging|forecast))?)\/?$/;
+/** Downloads: `/api/export/{layer|hotspots|coverage}.{format}`. */
+const EXPORT = /^\/api\/export\/[^/]+$/;
 /** Suggestions: the risk surface of a province and a greedy pass over every candidate piece. */
 const SUGGEST = /^\/api\/plans\/\d+\/suggest\/?$/;
 /** Every seizure of a province as binary columns: up to a million rows whatever the query. */
@@ -43,6 +45,8 @@ export function requestWeight(
     (HEAVY_PATHS.test(path) || SEIZURE_POINTS.test(path) || SEIZURE_TABLE.test(path))
   )
     return 'heavy';
+  // A download reads every matching row (or runs the hot-spot or coverage analysis first).
+  if (method === 'GET' && EXPORT.test(path)) return 'heavy';
   if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';
