@@ -40,6 +40,14 @@ async function noSidewaysOverflow(page) {
 }
 
 /**
+ * Closes a dialog a failed scenario left open, so the next one starts on the page.
+ * @param {import('playwright-core').Page} page
+ */
+async function closeDialogs(page) {
+  for (let i = 0; i < 3 && (await page.$('dialog[open]')); i++) await page.keyboard.press('Escape');
+}
+
+/**
  * Waits for the table to answer with `n` matching records.
  * @param {import('playwright-core').Page} page
  * @param {number} n
@@ -184,6 +192,7 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
     });
 
     await test('imports a CSV: a bad row is reported, the fixed file goes in', async () => {
+      await closeDialogs(page);
       await page.click('[data-testid=data-import]');
       const dialog = page.locator('[data-testid=import-dialog]');
       await dialog.waitFor({ state: 'visible' });
@@ -246,6 +255,7 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
     });
 
     await test('goes from a row to its popup on the map, and from the popup back to the row', async () => {
+      await closeDialogs(page);
       const row = page.locator('[data-testid=data-row]', { hasText: `${run}-C` });
       const id = Number(await row.getAttribute('data-id'));
       await row.locator('[data-testid=row-map]').click();
@@ -272,6 +282,7 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
     });
 
     await test('records a seizure by hand with a click on the small map', async () => {
+      await closeDialogs(page);
       await page.click('[data-testid=data-record]');
       const form = page.locator('[data-testid=seizure-form]');
       await form.waitFor({ state: 'visible' });
@@ -357,6 +368,7 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
     });
 
     await test('explains an edit of a stale version and saves mine on top', async () => {
+      await closeDialogs(page);
       const row = page.locator('[data-testid=data-row]', { hasText: `${run}-TAY` });
       await row.locator('[data-testid=row-edit]').click();
       const form = page.locator('[data-testid=seizure-form]');
@@ -391,6 +403,7 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
     });
 
     await test('exports the filtered seizures as CSV with the server file name', async () => {
+      await closeDialogs(page);
       await search(page, '');
       await page.selectOption('[data-testid=data-province]', 'lang_son');
       await page.fill('#data-from', '01/01/2024');
