@@ -40,6 +40,14 @@ async function noSidewaysOverflow(page) {
 }
 
 /**
+ * Switches the language, also while a dialog holds the page inert (a click in code, not a pointer).
+ * @param {import('playwright-core').Page} page
+ */
+async function switchLocale(page) {
+  await page.$eval('[data-testid=locale-switch]', (b) => /** @type {HTMLElement} */ (b).click());
+}
+
+/**
  * Closes a dialog a failed scenario left open, so the next one starts on the page.
  * @param {import('playwright-core').Page} page
  */
@@ -178,14 +186,14 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
         await noSidewaysOverflow(page);
         await screenshot(page, `data-table-${size}-vi`);
       }
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await page.waitForFunction(() => location.search.includes('lang=en'));
       for (const [size, vp] of Object.entries(SIZES)) {
         await page.setViewportSize(vp);
         await noSidewaysOverflow(page);
         await screenshot(page, `data-table-${size}-en`);
       }
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await page.setViewportSize(SIZES.desktop);
       await page.click('[data-testid=data-clear]');
       await totalIs(page, seizures);
@@ -218,14 +226,14 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
       );
       await noSidewaysOverflow(page);
       await screenshot(page, 'data-import-report-desktop-vi');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       const en = (await row.textContent()) ?? '';
       check(en.includes('not a valid date (date)'), `line 3 in English reads "${en}"`);
       await screenshot(page, 'data-import-report-desktop-en');
       await page.setViewportSize(SIZES.phone);
       await noSidewaysOverflow(page);
       await screenshot(page, 'data-import-report-phone-en');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await screenshot(page, 'data-import-report-phone-vi');
       await page.setViewportSize(SIZES.wide);
       await screenshot(page, 'data-import-report-wide-vi');
@@ -337,12 +345,12 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
       await screenshot(page, 'data-form-desktop-vi');
       await page.setViewportSize(SIZES.wide);
       await screenshot(page, 'data-form-wide-vi');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await screenshot(page, 'data-form-wide-en');
       await page.setViewportSize(SIZES.phone);
       await noSidewaysOverflow(page);
       await screenshot(page, 'data-form-phone-en');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await screenshot(page, 'data-form-phone-vi');
       await page.setViewportSize(SIZES.desktop);
       await screenshot(page, 'data-form-desktop-vi');
@@ -459,12 +467,12 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
         `the progress reads "${progress}"`,
       );
       await screenshot(page, 'data-export-done-desktop-vi');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await screenshot(page, 'data-export-done-desktop-en');
       await page.setViewportSize(SIZES.phone);
       await noSidewaysOverflow(page);
       await screenshot(page, 'data-export-phone-en');
-      await page.click('[data-testid=locale-switch]');
+      await switchLocale(page);
       await screenshot(page, 'data-export-phone-vi');
       await page.setViewportSize(SIZES.wide);
       await screenshot(page, 'data-export-wide-vi');
