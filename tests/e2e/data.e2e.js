@@ -291,6 +291,10 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
 
     await test('records a seizure by hand with a click on the small map', async () => {
       await closeDialogs(page);
+      if (new URL(page.url()).pathname !== '/data') {
+        await page.goto(`${baseUrl}/data`);
+        await page.waitForSelector('[data-testid=data-row]', { timeout: 30_000 });
+      }
       await page.click('[data-testid=data-record]');
       const form = page.locator('[data-testid=seizure-form]');
       await form.waitFor({ state: 'visible' });
