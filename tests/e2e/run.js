@@ -1,5 +1,6 @@
 /**
- * Browser tests of the Map (data, filters, layout), Audit log, Users, API tokens and Patrols pages: `npm run test:e2e`.
+ * Browser tests of the Map (data, filters, layout), Audit log, Users, API tokens, Patrols and Data
+ * pages: `npm run test:e2e`.
  *
  * Without BASE_URL it starts the production build (`npm run build` first) as `node build` on a
  * free port with a fresh embedded database and the demo data, signs in with the demo accounts the
@@ -15,6 +16,7 @@ import { auditScenarios } from './audit.e2e.js';
 import { offlineBasemapScenarios, pmtilesBasemapScenarios } from './basemap.e2e.js';
 import { briefingScenarios } from './briefing.e2e.js';
 import { compareScenarios } from './compare.e2e.js';
+import { dataScenarios } from './data.e2e.js';
 import { dateFilterScenarios } from './date-filter.e2e.js';
 import { effortScenarios } from './effort.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
@@ -78,6 +80,7 @@ async function main() {
       ['users', userScenarios],
       ['tokens', tokenScenarios],
       ['patrols', patrolScenarios],
+      ['data', dataScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],
       ['offline-basemap', offlineBasemapScenarios],

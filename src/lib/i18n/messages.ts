@@ -8,6 +8,7 @@ import { seizureRecordsEn, seizureRecordsVi } from './messages-seizure-records';
 import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 import { tokensEn, tokensVi } from './messages-tokens';
+import { dataEn, dataVi } from './messages-data';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -506,6 +507,7 @@ export const vi = {
   ...seizureRecordsVi,
   ...effortVi,
   ...tokensVi,
+  ...dataVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1007,4 +1009,5 @@ export const en: Record<MessageKey, string> = {
   ...seizureRecordsEn,
   ...effortEn,
   ...tokensEn,
+  ...dataEn,
 };

@@ -80,6 +80,8 @@ export class MapState {
   colourBy = $state<ColourMode>('agency');
   center = $state<[number, number] | null>(null);
   zoom = $state<number | null>(null);
+  /** A seizure whose popup the map view opens once (from the URL's `seizure`), or null. */
+  focusSeizure = $state<number | null>(null);
 
   /** The API's catalogue (titles, total counts), or empty until it answers. */
   catalogue = $state.raw<LayerInfo[]>([]);
@@ -136,6 +138,7 @@ export class MapState {
     zoom: this.zoom,
     locale: i18n.locale,
     hotspots: this.hotspots.view,
+    seizure: this.focusSeizure,
   });
 
   constructor(view: ViewState) {
@@ -149,8 +152,10 @@ export class MapState {
     this.center = view.center;
     this.zoom = view.zoom;
     this.hotspots.restore(view.hotspots);
-    // Without a saved camera, frame the province as soon as its frontier is known.
-    if (view.center === null) this.frameRequest = 1;
+    this.focusSeizure = view.seizure ?? null;
+    // Without a saved camera, frame the province as soon as its frontier is known (a seizure to
+    // open brings its own camera).
+    if (view.center === null && this.focusSeizure === null) this.frameRequest = 1;
   }
 
   setProvince(province: ProvinceChoice): void {

@@ -16,6 +16,8 @@ declare global {
     __brmPoints?: SeizurePointsState;
     /** The planner's terra-draw controller (src/lib/plan/draw.ts). */
     __brmDraw?: DrawController;
+    /** The data page's place picker in the seizure form. */
+    __brmPicker?: MapLibreMap;
   }
 }
 

@@ -4,7 +4,8 @@
  *
  * `p` province (an_giang | lang_son | all), `layers` visible layers, `from` / `to` dates,
  * `cat` categories, `agency` lead agencies, `by` seizure colouring, `c` centre lon,lat,
- * `z` zoom, `lang` interface language. `p=all` shows both provinces side by side, each map
+ * `z` zoom, `lang` interface language, `seizure` a record whose popup opens (the data table's
+ * "show on map"; dropped from the address once opened). `p=all` shows both provinces side by side, each map
  * framed on its own frontier: such a view has no one camera, so it carries no `c` or `z`.
  * The hot-spot fields (`hs`, `cell`, `fdr`, `step`, `spot`) are hotspot-url.ts's.
  */
@@ -43,6 +44,8 @@ export interface ViewState {
   zoom: number | null;
   locale: 'vi' | 'en';
   hotspots: HotspotView;
+  /** A seizure id whose popup the map opens, flying there; null (or absent) for none. */
+  seizure?: number | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -107,6 +110,8 @@ export function decodeView(params: URLSearchParams): ViewState {
   }
   if (params.get('lang') === 'en') view.locale = 'en';
   view.hotspots = decodeHotspotView(params);
+  const seizure = Number(params.get('seizure'));
+  if (params.has('seizure') && Number.isInteger(seizure) && seizure > 0) view.seizure = seizure;
   return view;
 }
 
@@ -130,6 +135,7 @@ export function encodeView(view: ViewState): URLSearchParams {
   }
   if (view.locale !== DEFAULT_VIEW.locale) params.set('lang', view.locale);
   encodeHotspotView(view.hotspots, params);
+  if (view.seizure) params.set('seizure', String(view.seizure));
   return params;
 }
 
