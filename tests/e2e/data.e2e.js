@@ -388,11 +388,16 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
       // Someone else saves a change first.
       await page.evaluate(async (q) => {
         const r = (await (await fetch(`/api/seizures?q=${q}`)).json()).items[0];
-        await fetch(`/api/seizures/${r.id}`, {
+        // The body of a write: the record's fields, not the list's read-only ones (id, source).
+        const { id, source, synthetic, updated_at, ...fields } = r;
+        (void source, synthetic, updated_at);
+        const res = await fetch(`/api/seizures/${id}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...r, goods: 'Dầu DO (người khác sửa)', version: r.version }),
+          body: JSON.stringify({ ...fields, goods: 'Dầu DO (người khác sửa)' }),
         });
+        if (res.status !== 200)
+          throw new Error(`the other save got ${res.status}: ${await res.text()}`);
       }, `${run}-TAY`);
       await form.locator('[data-testid=sf-subjects]').fill('4');
       await form.locator('[data-testid=sf-save]').click();
