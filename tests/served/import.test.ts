@@ -1,10 +1,11 @@
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/lib/server/config';
 import { writeSeizureCsv } from '../fixtures/import/generate';
+import { startApp, type AppProcess } from '../lib/app-process';
 import { get, jsonError, plannerCookie } from './lib';
 
 /**
@@ -15,7 +16,11 @@ import { get, jsonError, plannerCookie } from './lib';
  */
 const maxImport = loadConfig({}).maxImportBytes;
 const dir = mkdtempSync(join(tmpdir(), 'brm-served-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let own: AppProcess | undefined;
+afterAll(async () => {
+  await own?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** `total` bytes sent chunked (no Content-Length): a CSV header, then blank lines. */
 function chunkedCsv(total: number): ReadableStream<Uint8Array> {
@@ -37,18 +42,35 @@ function chunkedCsv(total: number): ReadableStream<Uint8Array> {
 }
 
 /** Kilobytes of a /proc/<pid>/status field (VmRSS now, VmHWM the peak so far). */
-function memoryKb(field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${inject('serverPid')}/status`, 'utf8');
+function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
 }
 
-const postImport = (cookie: string, query: string, body: BodyInit, headers: object = {}) =>
-  get(`/api/import/seizures?${query}`, {
+const postImport = (
+  cookie: string,
+  query: string,
+  body: BodyInit,
+  headers: object = {},
+  origin = inject('baseUrl'),
+) =>
+  fetch(`${origin}/api/import/seizures?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', cookie, ...headers },
     body,
     duplex: 'half',
   } as RequestInit);
+
+/** Signs in as the importer on a server of the test's own; returns the Cookie header value. */
+async function cookieAt(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(inject('importer')),
+  });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
 
 describe('imports through the served app', () => {
   it('imports a ~50 MB CSV streamed without a Content-Length (201), within the memory it reports', async () => {
@@ -57,27 +79,42 @@ describe('imports through the served app', () => {
     const bytes = statSync(file).size;
     expect(bytes).toBeGreaterThan(50_000_000);
     expect(bytes).toBeLessThan(maxImport);
-    const cookie = await plannerCookie('importer');
-    const rssBefore = memoryKb('VmRSS');
+    // A server and database of its own: 369k more seizures must not change what the other
+    // served files count.
+    const dataDir = join(dir, 'data');
+    cpSync(inject('spareDataDir'), dataDir, { recursive: true });
+    own = await startApp({
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      MAX_BODY_BYTES: String(inject('maxBodyBytes')),
+    });
+    await own.ready(180_000);
+    const pid = own.child.pid!;
+    const cookie = await cookieAt(own.baseUrl);
+    const rssBefore = memoryKb(pid, 'VmRSS');
     const t0 = performance.now();
     const res = await postImport(
       cookie,
       'dry_run=false&filename=big.csv',
       Readable.toWeb(createReadStream(file)) as ReadableStream,
+      {},
+      own.baseUrl,
     );
     const text = await res.text();
     const seconds = (performance.now() - t0) / 1000;
     expect(res.status, text.slice(0, 500)).toBe(201);
     const report = JSON.parse(text);
     expect(report).toMatchObject({ total: rows, valid: rows, inserted: rows, rows: [] });
-    const peak = memoryKb('VmHWM');
+    const peak = memoryKb(pid, 'VmHWM');
     console.log(
       `[import] ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +
         `(${(bytes / 1e6 / seconds).toFixed(2)} MB/s); server RSS before ${Math.round(rssBefore / 1024)} MiB, ` +
         `peak ${Math.round(peak / 1024)} MiB`,
     );
     // The rows are there: the layer counts them.
-    const layer = await get('/api/layers/seizures?limit=1', { headers: { cookie } });
+    const layer = await fetch(`${own.baseUrl}/api/layers/seizures?limit=1`, {
+      headers: { cookie },
+    });
     const body = await layer.json();
     expect(body.numberMatched).toBe(inject('seizures') + rows);
   }, 900_000);

@@ -24,8 +24,6 @@ declare module 'vitest' {
     analyst: { username: string; password: string };
     /** The analyst above, who imports files. */
     importer: { username: string; password: string };
-    /** Process id of the server (its memory is read from /proc). */
-    serverPid: number;
     /** How many synthetic seizures the database holds (a layer big enough to compress). */
     seizures: number;
     startOutput: string;
@@ -99,7 +97,6 @@ export default async function setup(project: TestProject) {
   project.provide('admin', ADMIN);
   project.provide('analyst', ANALYST);
   project.provide('importer', ANALYST);
-  project.provide('serverPid', app.child.pid!);
   project.provide('seizures', SEIZURES);
   project.provide('startOutput', app.output());
   project.provide('spareDataDir', spareDataDir);
