@@ -47,6 +47,42 @@ export type FormField =
 /** Problems by field: a message key of the form's, or the server's own words. */
 export type FieldProblems = Partial<Record<FormField, { key?: string; text?: string }>>;
 
+/** The values each field's problem depends on: a place is its two coordinates and their CRS. */
+const PROBLEM_INPUTS: Record<FormField, (keyof SeizureFormValues)[]> = {
+  date: ['date'],
+  province: ['province'],
+  category: ['category'],
+  goods: ['goods'],
+  quantity: ['quantity', 'unit'],
+  unit: ['quantity', 'unit'],
+  value: ['value'],
+  subjects: ['subjects'],
+  transport: ['transport'],
+  agency: ['agency'],
+  caseRef: ['caseRef'],
+  place: ['crs', 'a', 'b'],
+};
+
+/**
+ * The problems still worth showing: a field's problem stands until the analyst changes what it
+ * was found in, so a "Required." does not linger under a field already filled.
+ * @example standingProblems({ category: { key: 'form.required' } }, before, { ...before, category: 'fuel' }) // {}
+ */
+export function standingProblems(
+  problems: FieldProblems,
+  checked: SeizureFormValues,
+  now: SeizureFormValues,
+): FieldProblems {
+  const out: FieldProblems = {};
+  for (const [field, problem] of Object.entries(problems) as [
+    FormField,
+    FieldProblems[FormField],
+  ][]) {
+    if (PROBLEM_INPUTS[field].every((k) => checked[k] === now[k])) out[field] = problem;
+  }
+  return out;
+}
+
 export function emptyForm(province: Province, agency: Agency | ''): SeizureFormValues {
   return {
     date: '',
