@@ -389,9 +389,12 @@ export async function dataScenarios({ browser, baseUrl, accounts, watch, test, s
       await page.evaluate(async (q) => {
         const r = (await (await fetch(`/api/seizures?q=${q}`)).json()).items[0];
         // The body of a write: the record's fields, not the list's read-only ones (id, source).
-        const { id, source, synthetic, updated_at, ...fields } = r;
-        (void source, synthetic, updated_at);
-        const res = await fetch(`/api/seizures/${id}`, {
+        const fields = Object.fromEntries(
+          Object.entries(r).filter(
+            ([k]) => !['id', 'source', 'synthetic', 'updated_at'].includes(k),
+          ),
+        );
+        const res = await fetch(`/api/seizures/${r.id}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ ...fields, goods: 'Dầu DO (người khác sửa)' }),
