@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/import.ts                          # embedded engine, a 50 MB file
  *   BENCH_MB=10 npx tsx bench/import.ts
- *   BENCH_DATABASE_URL=postgres://... npx tsx bench/import.ts   # also a real PostGIS
+ *   BENCH_DATABASE_URL=postgres://... npm run bench:import   # also a real PostGIS
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMini } from '../fixtures/mini';
 import { addUser, signIn } from '../setup/auth';
 import { testApp, testDb, type TestDb } from '../setup/test-db';
-import { readWithGdal, type GdalFeature } from './export-gdal';
+import { itWithGdal, readWithGdal, type GdalFeature } from './export-gdal';
 
 let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
@@ -66,7 +66,7 @@ const SHP_NAMES: Record<string, string> = {
 describe('GET /api/export/seizures.{format}: read back by GDAL like GET /api/layers', () => {
   const query = '?province=an_giang&from=2020-01-01&to=2021-12-31';
   for (const format of ['geojson', 'fgb', 'kml', 'csv', 'shp.zip']) {
-    it(`${format}: same features, attributes and coordinates (EPSG:4326)`, async () => {
+    itWithGdal(`${format}: same features, attributes and coordinates (EPSG:4326)`, async () => {
       const expected = await layer(query);
       expect(expected).toHaveLength(3);
       const res = await get(`/api/export/seizures.${format}${query}`);
@@ -121,16 +121,19 @@ describe('GET /api/export/seizures.{format}: read back by GDAL like GET /api/lay
     expect(sugar).toContain('POINT (105.1 10.6),105.1,10.6');
   });
 
-  it('CSV of provinces: Vietnamese names survive (UTF-8 read by GDAL), no lon/lat for outlines', async () => {
-    const res = await get('/api/export/provinces.csv?province=lang_son');
-    const read = await readWithGdal(res, 'provinces.csv');
-    expect(read.features).toHaveLength(1);
-    expect(read.features[0].properties).toMatchObject({ id: 'lang_son', name_vi: 'Lạng Sơn' });
-    expect(read.features[0].properties.wkt).toBe(
-      'MULTIPOLYGON (((106.6 21.8,106.8 21.8,106.8 22,106.6 22,106.6 21.8)))',
-    );
-    expect(read.features[0].properties).not.toHaveProperty('lon');
-  });
+  itWithGdal(
+    'CSV of provinces: Vietnamese names survive (UTF-8 read by GDAL), no lon/lat for outlines',
+    async () => {
+      const res = await get('/api/export/provinces.csv?province=lang_son');
+      const read = await readWithGdal(res, 'provinces.csv');
+      expect(read.features).toHaveLength(1);
+      expect(read.features[0].properties).toMatchObject({ id: 'lang_son', name_vi: 'Lạng Sơn' });
+      expect(read.features[0].properties.wkt).toBe(
+        'MULTIPOLYGON (((106.6 21.8,106.8 21.8,106.8 22,106.6 22,106.6 21.8)))',
+      );
+      expect(read.features[0].properties).not.toHaveProperty('lon');
+    },
+  );
 });
 
 // gdaltransform -s_srs EPSG:4326 -t_srs EPSG:3405 (GDAL 3.6.2, PROJ), run separately:
@@ -145,7 +148,7 @@ const VN2000: Record<string, [number, number]> = {
 
 describe('crs=3405: VN-2000 / UTM 48N metres', () => {
   for (const format of ['geojson', 'fgb', 'csv', 'shp.zip']) {
-    it(`${format}: coordinates as gdaltransform gives them, and the SRID`, async () => {
+    itWithGdal(`${format}: coordinates as gdaltransform gives them, and the SRID`, async () => {
       const expected = await layer('?province=an_giang');
       const res = await get(`/api/export/seizures.${format}?province=an_giang&crs=3405`);
       expect(res.status).toBe(200);
@@ -198,7 +201,7 @@ describe('polygon winding', () => {
       expect(signedArea2(f.geometry.coordinates[0][0]), f.id).toBeGreaterThan(0);
   });
 
-  it('Shapefile: outer rings clockwise, as the format wants', async () => {
+  itWithGdal('Shapefile: outer rings clockwise, as the format wants', async () => {
     const res = await get('/api/export/provinces.shp.zip');
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual([
@@ -228,22 +231,25 @@ function zipOf(files: Record<string, Uint8Array>): Uint8Array<ArrayBuffer> {
 }
 
 describe('Shapefile field names', () => {
-  it('cuts names to 10 characters, keeps them unique, and lists the renames in a note', async () => {
-    const res = await get('/api/export/frontier.shp.zip');
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const files = unzipSync(bytes);
-    const note = strFromU8(files['frontier_fields.txt']);
-    expect(note).toContain('accuracy_note_vi -> accuracy_n\r\n');
-    expect(note).toContain('accuracy_note_en -> accuracy_2\r\n');
-    expect(note).not.toContain('province ->');
-    const read = await readWithGdal(new Response(bytes), 'frontier.shp.zip');
-    expect(read.features[0].properties).toMatchObject({
-      accuracy_n: 'Sai số khoảng 1,5 km.',
-      accuracy_m: 1500,
-    });
-    expect(Object.keys(read.features[0].properties)).toContain('accuracy_2');
-    expect(read.features[0].properties.length_km).toBeCloseTo(22.11, 1);
-  });
+  itWithGdal(
+    'cuts names to 10 characters, keeps them unique, and lists the renames in a note',
+    async () => {
+      const res = await get('/api/export/frontier.shp.zip');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const files = unzipSync(bytes);
+      const note = strFromU8(files['frontier_fields.txt']);
+      expect(note).toContain('accuracy_note_vi -> accuracy_n\r\n');
+      expect(note).toContain('accuracy_note_en -> accuracy_2\r\n');
+      expect(note).not.toContain('province ->');
+      const read = await readWithGdal(new Response(bytes), 'frontier.shp.zip');
+      expect(read.features[0].properties).toMatchObject({
+        accuracy_n: 'Sai số khoảng 1,5 km.',
+        accuracy_m: 1500,
+      });
+      expect(Object.keys(read.features[0].properties)).toContain('accuracy_2');
+      expect(read.features[0].properties.length_km).toBeCloseTo(22.11, 1);
+    },
+  );
 });
 
 describe('permissions, errors and the audit log', () => {
@@ -282,7 +288,7 @@ describe('permissions, errors and the audit log', () => {
     });
   });
 
-  it('an empty selection is a valid, empty file', async () => {
+  itWithGdal('an empty selection is a valid, empty file', async () => {
     const res = await get('/api/export/seizures.shp.zip?from=2030-01-01');
     expect(res.headers.get('x-number-matched')).toBe('0');
     const read = await readWithGdal(res, 'empty.shp.zip');

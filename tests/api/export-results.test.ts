@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCoverageWorld } from '../fixtures/coverage/world';
 import { addUser, json, signIn } from '../setup/auth';
 import { testApp, testDb, type TestDb } from '../setup/test-db';
-import { readWithGdal } from './export-gdal';
+import { itWithGdal, readWithGdal } from './export-gdal';
 
 let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
@@ -25,7 +25,7 @@ describe('GET /api/export/hotspots.{format}', () => {
   const query = 'province=an_giang&cell=2000&distance=5000&from=2024-01-01&to=2024-12-31';
 
   for (const format of ['geojson', 'fgb', 'csv', 'shp.zip', 'kml']) {
-    it(`${format}: the cells of GET /api/hotspots with their figures`, async () => {
+    itWithGdal(`${format}: the cells of GET /api/hotspots with their figures`, async () => {
       const map = await (await get(`/api/hotspots?${query}`)).json();
       expect(map.features.length).toBeGreaterThan(10);
       const res = await get(`/api/export/hotspots.${format}?${query}`);
@@ -54,7 +54,7 @@ describe('GET /api/export/hotspots.{format}', () => {
     });
   }
 
-  it('crs=3405: the hexagons in VN-2000 metres, named EPSG:3405', async () => {
+  itWithGdal('crs=3405: the hexagons in VN-2000 metres, named EPSG:3405', async () => {
     const res = await get(`/api/export/hotspots.fgb?${query}&crs=3405`);
     const read = await readWithGdal(res, 'hotspots.fgb');
     expect(read.epsg).toBe(3405);
@@ -86,25 +86,30 @@ describe('GET /api/export/coverage.{format}?plan=', () => {
     return res.json();
   }
 
-  it('GeoJSON: the gaps (lines) and uncovered crossings (points) of POST /api/coverage', async () => {
-    const want = await coverageOfPlan();
-    const res = await get(`/api/export/coverage.geojson?plan=${planId}`);
-    expect(res.status).toBe(200);
-    const read = await readWithGdal(res, 'coverage.geojson');
-    const gaps = read.features.filter((f) => f.properties.feature === 'gap');
-    const crossings = read.features.filter((f) => f.properties.feature === 'uncovered_crossing');
-    expect(gaps).toHaveLength(want.gaps.features.length);
-    expect(crossings.map((f) => f.properties.name_en)).toEqual(
-      want.crossings.uncovered.features.map(
-        (f: { properties: { name_en: string } }) => f.properties.name_en,
-      ),
-    );
-    expect(gaps.map((f) => f.properties.length_km)).toEqual(
-      want.gaps.features.map((f: { properties: { length_km: number } }) => f.properties.length_km),
-    );
-  });
+  itWithGdal(
+    'GeoJSON: the gaps (lines) and uncovered crossings (points) of POST /api/coverage',
+    async () => {
+      const want = await coverageOfPlan();
+      const res = await get(`/api/export/coverage.geojson?plan=${planId}`);
+      expect(res.status).toBe(200);
+      const read = await readWithGdal(res, 'coverage.geojson');
+      const gaps = read.features.filter((f) => f.properties.feature === 'gap');
+      const crossings = read.features.filter((f) => f.properties.feature === 'uncovered_crossing');
+      expect(gaps).toHaveLength(want.gaps.features.length);
+      expect(crossings.map((f) => f.properties.name_en)).toEqual(
+        want.crossings.uncovered.features.map(
+          (f: { properties: { name_en: string } }) => f.properties.name_en,
+        ),
+      );
+      expect(gaps.map((f) => f.properties.length_km)).toEqual(
+        want.gaps.features.map(
+          (f: { properties: { length_km: number } }) => f.properties.length_km,
+        ),
+      );
+    },
+  );
 
-  it('Shapefile: one file set per geometry kind', async () => {
+  itWithGdal('Shapefile: one file set per geometry kind', async () => {
     const want = await coverageOfPlan();
     const res = await get(`/api/export/coverage.shp.zip?plan=${planId}&crs=3405`);
     const bytes = new Uint8Array(await res.arrayBuffer());
