@@ -358,6 +358,11 @@ describe('who may import, and how large', () => {
   it('needs the import permission', async () => {
     expect((await post(goodOnly, 'filename=a.csv', planner)).status).toBe(403);
     expect((await post(goodOnly, 'filename=a.csv', '')).status).toBe(401);
+    // Both refusals are in the audit log, as on every other route.
+    const denied = await db.sql<{ status: string; username: string | null }[]>`
+      select details->>'status' as status, username from audit_log
+      where outcome = 'denied' and target = '/api/import/seizures' order by id`;
+    expect(denied.map((r) => r.status)).toEqual(['403', '401']);
   });
 
   it('takes bodies up to maxImportBytes on this route only', async () => {

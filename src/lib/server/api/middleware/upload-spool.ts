@@ -22,7 +22,7 @@ export const UPLOAD_TYPES = ['text/csv', 'application/geo+json', 'application/js
  * 50 MB file never sits in memory, and the request takes its turn in the database queue only
  * once the upload is complete. The request then continues without a body; the route reads
  * `c.get('upload')`. At most `maxAtOnce` uploads are written at a time (503 past that), and
- * only requests that carry credentials (a cookie or an Authorization header) are written at all:
+ * only requests that carry credentials (a cookie or an Authorization header) are written at all;
  * who they are is checked by the route, after the queue.
  */
 export function spoolUpload(maxBytes: number, maxAtOnce = 2): MiddlewareHandler<AppEnv> {
@@ -30,8 +30,9 @@ export function spoolUpload(maxBytes: number, maxAtOnce = 2): MiddlewareHandler<
   return async function spoolUpload(c, next) {
     const body = c.req.raw.body;
     if (!body || c.req.method !== 'POST') return next();
-    if (!c.req.header('cookie') && !c.req.header('authorization'))
-      throw new ApiError(401, 'unauthenticated', 'Sign in to use this resource.');
+    // Without credentials nothing is written: the route's permission check answers the 401 and
+    // records it as denied, as on every other route.
+    if (!c.req.header('cookie') && !c.req.header('authorization')) return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!UPLOAD_TYPES.includes(type))
       throw new ApiError(
