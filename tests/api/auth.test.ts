@@ -50,7 +50,8 @@ describe('login', () => {
         username: 'alice',
         role: 'planner',
         agency: 'customs',
-        permissions: ['view', 'edit_routes'],
+        unit: null,
+        permissions: ['view', 'edit_routes', 'share_info'],
       },
     });
     const setCookie = res.headers.get('set-cookie')!;
@@ -127,7 +128,7 @@ describe('sessions', () => {
     expect((await (await me(cookie)).json()).user).toMatchObject({
       username: 'carol',
       role: 'commander',
-      permissions: ['view', 'briefing'],
+      permissions: ['view', 'briefing', 'share_info', 'view_identifiers'],
     });
     expect((await me()).status).toBe(401);
     expect((await me('brm_session=' + 'A'.repeat(43))).status).toBe(401);

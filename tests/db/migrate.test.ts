@@ -28,6 +28,7 @@ describe('migrations', () => {
       '0007_synthetic_patrols',
       '0008_seizure_records',
       '0009_api_tokens',
+      '0010_information_reports',
     ];
     expect(files.map((m) => m.id)).toEqual(all);
     const rows = await db.sql`select id from schema_migrations order by id`;
@@ -57,6 +58,7 @@ describe('migrations', () => {
       '0007_synthetic_patrols',
       '0008_seizure_records',
       '0009_api_tokens',
+      '0010_information_reports',
       '9001_ok',
     ]);
   });

@@ -79,7 +79,13 @@ describe.runIf(url)('the runtime role (PostgreSQL)', () => {
   it('keeps seizure records by hand: lock, version, VN-2000 transform, UTM trigger', async () => {
     await db.sql`insert into provinces (id, name_vi, name_en, neighbour, geom)
       values ('lang_son', 'L', 'L', 'CN', ST_Multi(ST_MakeEnvelope(106.6, 21.8, 106.8, 22.0, 4326)))`;
-    const user = { id: 1, username: 'rt', role: 'analyst' as const, agency: 'customs' as const };
+    const user = {
+      id: 1,
+      username: 'rt',
+      role: 'analyst' as const,
+      agency: 'customs' as const,
+      unit: null,
+    };
     const input = createRecordBody.parse({
       occurred_at: '2024-03-05',
       category: 'drugs',

@@ -34,7 +34,7 @@ describe('actionLabel', () => {
       expect(`auditAction.${action}` in vi, action).toBe(true);
       expect(`auditAction.${action}` in en, action).toBe(true);
     }
-    expect(AUDIT_ACTIONS).toHaveLength(40);
+    expect(AUDIT_ACTIONS).toHaveLength(57);
     expect(actionLabel('seizure.update', 'vi')).toBe('Sửa vụ bắt giữ');
     expect(actionLabel('seizure.delete', 'en')).toBe('Delete a seizure record');
     expect(actionLabel('audit.export', 'vi')).toBe('Xuất nhật ký');

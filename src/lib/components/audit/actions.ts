@@ -47,6 +47,23 @@ export const AUDIT_ACTIONS = [
   'token.use',
   'seizure.import',
   'export.download',
+  'report.list',
+  'report.read',
+  'report.create',
+  'report.update',
+  'report.close',
+  'report.reopen',
+  'report.acknowledge',
+  'report.assess',
+  'report.link',
+  'report.unlink',
+  'report.exchange.read',
+  'report.flags.read',
+  'object.list',
+  'object.read',
+  'object.create',
+  'object.update',
+  'object.sighting',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,7 +14,11 @@ export type Permission =
   | 'export'
   | 'import'
   | 'manage_users'
-  | 'view_audit';
+  | 'view_audit'
+  /** Pass information reports to the other force, acknowledge and assess what it received. */
+  | 'share_info'
+  /** Read the identifiers of suspicious objects (plates, boat markings): personal data. */
+  | 'view_identifiers';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -26,12 +30,23 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'import',
     'manage_users',
     'view_audit',
+    'share_info',
   ],
   // The printed briefing is for those who command or analyse; planners work on the plan page.
-  commander: ['view', 'briefing'],
-  planner: ['view', 'edit_routes'],
+  // Every role passes and receives information; only those who act on a suspect's identity
+  // (commanders, analysts) read it: planners need where and what, admins manage accounts.
+  commander: ['view', 'briefing', 'share_info', 'view_identifiers'],
+  planner: ['view', 'edit_routes', 'share_info'],
   // Analysts keep the seizure records (by hand or by import); commanders and planners read them.
-  analyst: ['view', 'briefing', 'edit_seizures', 'export', 'import'],
+  analyst: [
+    'view',
+    'briefing',
+    'edit_seizures',
+    'export',
+    'import',
+    'share_info',
+    'view_identifiers',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

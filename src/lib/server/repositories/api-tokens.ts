@@ -47,7 +47,7 @@ export async function findToken(sql: Sql, tokenHash: string): Promise<TokenWithO
       last_used_at: Date | null;
     })[]
   >`
-    select u.id, u.username, u.role, u.agency, u.disabled, u.created_at,
+    select u.id, u.username, u.role, u.agency, u.unit, u.disabled, u.created_at,
       t.id as t_id, t.expires_at, t.revoked_at, t.last_used_at
     from api_tokens t join users u on u.id = t.user_id
     where t.token_hash = ${tokenHash}`;

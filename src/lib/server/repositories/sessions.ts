@@ -23,7 +23,7 @@ export async function insertSession(
 /** The session and its (enabled or not) user; expiry is the caller's decision. */
 export async function findSession(sql: Sql, tokenHash: string): Promise<SessionRow | undefined> {
   const [row] = await sql<(User & { s_created: Date; last_seen_at: Date; expires_at: Date })[]>`
-    select u.id, u.username, u.role, u.agency, u.disabled, u.created_at,
+    select u.id, u.username, u.role, u.agency, u.unit, u.disabled, u.created_at,
       s.created_at as s_created, s.last_seen_at, s.expires_at
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash}`;

@@ -6,6 +6,8 @@ export interface User {
   username: string;
   role: Role;
   agency: UserAgency;
+  /** The user's named unit (units.id), which `units` distributions reach; null for none. */
+  unit: string | null;
   disabled: boolean;
   created_at: Date;
 }
@@ -21,7 +23,7 @@ export async function insertUser(
   const [row] = await sql<User[]>`
     insert into users (username, password_hash, role, agency)
     values (${u.username}, ${u.passwordHash}, ${u.role}, ${u.agency})
-    returning id, username, role, agency, disabled, created_at`;
+    returning id, username, role, agency, unit, disabled, created_at`;
   return row;
 }
 
@@ -30,14 +32,14 @@ export async function findUserByName(
   username: string,
 ): Promise<UserWithHash | undefined> {
   const [row] = await sql<UserWithHash[]>`
-    select id, username, role, agency, disabled, created_at, password_hash from users where username = ${username}`;
+    select id, username, role, agency, unit, disabled, created_at, password_hash from users where username = ${username}`;
   return row;
 }
 
 export function listUsers(sql: Sql): Promise<User[]> {
   return sql<
     User[]
-  >`select id, username, role, agency, disabled, created_at from users order by username`;
+  >`select id, username, role, agency, unit, disabled, created_at from users order by username`;
 }
 
 export async function countUsers(sql: Sql): Promise<number> {
@@ -101,7 +103,7 @@ export async function lockEnabledAdmins(sql: Sql): Promise<number[]> {
 /** The user, locked against concurrent changes until the transaction ends. */
 export async function lockUser(sql: Sql, username: string): Promise<User | undefined> {
   const [row] = await sql<User[]>`
-    select id, username, role, agency, disabled, created_at from users
+    select id, username, role, agency, unit, disabled, created_at from users
     where username = ${username} for update`;
   return row;
 }
@@ -114,6 +116,6 @@ export async function setRoleAndAgency(
 ): Promise<User> {
   const [row] = await sql<User[]>`
     update users set role = ${role}, agency = ${agency} where id = ${id}
-    returning id, username, role, agency, disabled, created_at`;
+    returning id, username, role, agency, unit, disabled, created_at`;
   return row;
 }

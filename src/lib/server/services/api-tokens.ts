@@ -148,8 +148,8 @@ export async function authenticateToken(
     });
     throw refused();
   }
-  const { id, username, role, agency } = found!.user;
-  const user = { id, username, role, agency };
+  const { id, username, role, agency, unit } = found!.user;
+  const user = { id, username, role, agency, unit };
   const last = found!.last_used_at?.getTime();
   if (last === undefined || now.getTime() - last >= TOUCH_EVERY_MS) {
     await sql.begin(async (tx) => {

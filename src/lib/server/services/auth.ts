@@ -17,6 +17,8 @@ export interface SessionUser {
   username: string;
   role: Role;
   agency: UserAgency;
+  /** Named unit (units.id) or null: reports distributed to named units reach it. */
+  unit: string | null;
 }
 
 export interface AuthPolicy {
@@ -106,6 +108,7 @@ export async function login(
     username: user.username,
     role: user.role,
     agency: user.agency,
+    unit: user.unit,
   };
   await sql.begin(async (tx) => {
     await releaseAfterSuccess(tx, keys);
@@ -132,8 +135,8 @@ export async function authenticate(
     return undefined;
   }
   if (idleFor >= TOUCH_EVERY_MS) await sessions.touchSession(deps.sql, hash, now);
-  const { id, username, role, agency } = s.user;
-  return { id, username, role, agency };
+  const { id, username, role, agency, unit } = s.user;
+  return { id, username, role, agency, unit };
 }
 
 export async function logout(deps: AuthDeps, token: string): Promise<void> {
