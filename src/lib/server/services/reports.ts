@@ -108,12 +108,20 @@ async function placeNamed(
   return feature;
 }
 
-/** The values to store: geometry and province decided, received_at defaulted and checked. */
-async function valuesOf(sql: Sql, input: ReportInput, now: Date): Promise<ReportValues> {
+/**
+ * The values to store: geometry and province decided, received_at defaulted (to now for a new
+ * report, to the stored time for an edit) and not in the future.
+ */
+async function valuesOf(
+  sql: Sql,
+  input: ReportInput,
+  now: Date,
+  receivedBefore?: Date,
+): Promise<ReportValues> {
   const { geometry, province } = input.place
     ? await placeNamed(sql, input.place, input.province)
     : await placeDrawn(sql, input.geometry!, input.province);
-  const received = input.received_at ?? now;
+  const received = input.received_at ?? receivedBefore ?? now;
   if (received.getTime() > now.getTime() + RECEIVED_SLACK_MS)
     throw new ApiError(400, 'invalid_body', 'Invalid body: received_at: lies in the future', {
       problems: [{ field: 'received_at', message: 'lies in the future' }],
@@ -247,7 +255,7 @@ export async function updateReport(
   forbidEdit(user, row);
   const before = await reportView(sql, user, id);
   if (row.version !== version) throw stale(before, version);
-  const values = await valuesOf(sql, input, now);
+  const values = await valuesOf(sql, input, now, row.received_at);
   const { units, agencies } = await unitsOf(sql, input, row.unit);
   checkNarrowing(before, input, units);
   if (!(await repo.updateReport(sql, id, version, values, now)))
