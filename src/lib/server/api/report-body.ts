@@ -61,7 +61,8 @@ const fields = {
   kind: z.enum(REPORT_KINDS),
   category: z.enum(CATEGORIES).nullish(),
   province: z.enum(PROVINCES).nullish(),
-  geometry: z.record(z.string(), z.unknown()).nullish(),
+  // Any value: checkReportGeometry answers 422 for one that is not a usable GeoJSON geometry.
+  geometry: z.unknown().optional(),
   place: z
     .string()
     .regex(PLACE, `must be ${PLACE_LAYERS.map((l) => `${l}:CODE`).join(', ')}`)
@@ -88,7 +89,7 @@ type Raw = z.infer<z.ZodObject<typeof fields>>;
 function checkReport(b: Raw, ctx: z.RefinementCtx): void {
   const issue = (field: string, message: string) =>
     ctx.addIssue({ code: 'custom', path: [field], message });
-  const hasGeometry = b.geometry != null;
+  const hasGeometry = b.geometry !== undefined && b.geometry !== null;
   const hasPlace = b.place != null;
   if (hasGeometry === hasPlace)
     issue(hasGeometry ? 'place' : 'geometry', 'give exactly one of geometry and place');

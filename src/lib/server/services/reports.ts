@@ -53,18 +53,24 @@ export async function listReports(
 }
 
 /** A drawn geometry checked (422 when unusable) and its province decided. */
-async function placeDrawn(
+export async function placeDrawn(
   sql: Sql,
-  drawn: Record<string, unknown>,
+  drawn: unknown,
   stated: string | null,
 ): Promise<{ geometry: object; province: string }> {
   // Only type and coordinates go on: a `crs` member or anything else is dropped (4326 forced).
-  const geometry = { type: drawn.type, coordinates: drawn.coordinates };
+  const geometry =
+    typeof drawn === 'object' && drawn !== null && !Array.isArray(drawn)
+      ? {
+          type: (drawn as { type?: unknown }).type,
+          coordinates: (drawn as { coordinates?: unknown }).coordinates,
+        }
+      : drawn;
   const problems = checkGeometry(geometry, ['Point', 'LineString', 'Polygon'], {
     maxVertices: MAX_REPORT_VERTICES,
   });
   if (problems.length) throw invalidGeometry(`Invalid geometry: ${problems[0]}`, { problems });
-  const verdict = await repo.geometryVerdict(sql, geometry);
+  const verdict = await repo.geometryVerdict(sql, geometry as object);
   if (!verdict.valid) throw invalidGeometry(`Invalid geometry: ${verdict.reason}`);
   if (stated) {
     const province = verdict.provinces.find((p) => p.id === stated);
@@ -76,7 +82,7 @@ async function placeDrawn(
         ['province', 'geometry'],
         `The geometry lies outside the ${stated} outline.`,
       );
-    return { geometry, province: stated };
+    return { geometry: geometry as object, province: stated };
   }
   const holder =
     verdict.provinces.find((p) => p.holds) ?? verdict.provinces.find((p) => p.intersects);
@@ -86,7 +92,7 @@ async function placeDrawn(
       ['province', 'geometry'],
       'The geometry lies in no province outline; give the province or correct the geometry.',
     );
-  return { geometry, province: holder.id };
+  return { geometry: geometry as object, province: holder.id };
 }
 
 /** A named gate, trail or waterway: its geometry and province are copied into the report. */
@@ -120,7 +126,7 @@ async function valuesOf(
 ): Promise<ReportValues> {
   const { geometry, province } = input.place
     ? await placeNamed(sql, input.place, input.province)
-    : await placeDrawn(sql, input.geometry!, input.province);
+    : await placeDrawn(sql, input.geometry, input.province);
   const received = input.received_at ?? receivedBefore ?? now;
   if (received.getTime() > now.getTime() + RECEIVED_SLACK_MS)
     throw new ApiError(400, 'invalid_body', 'Invalid body: received_at: lies in the future', {
