@@ -18,8 +18,8 @@ import * as p from './params';
  * The bodies of the information-report routes (POST/PUT /api/reports, close, reopen,
  * acknowledge, assessment, links). Strict: a field the contract does not name (`agency`,
  * `author`, `unit`, `status`...) is a 400, so who wrote a report always comes from the session.
- * The geometry is only required to be an object here: its checks answer 422 (the service's
- * checkReportGeometry), and whether it lies in its province needs the outlines.
+ * The geometry is not checked here: its checks answer 422 (services/report-place.ts's
+ * placeDrawn), and whether it lies in its province needs the outlines.
  */
 
 export const MAX_TEXT = 4000;
@@ -61,7 +61,7 @@ const fields = {
   kind: z.enum(REPORT_KINDS),
   category: z.enum(CATEGORIES).nullish(),
   province: z.enum(PROVINCES).nullish(),
-  // Any value: checkReportGeometry answers 422 for one that is not a usable GeoJSON geometry.
+  // Any value: placeDrawn (services/report-place.ts) answers 422 unless it is a usable geometry.
   geometry: z.unknown().optional(),
   place: z
     .string()
