@@ -96,7 +96,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const get = (url: string, who: string) => app.request(url, { headers: { cookie: cookies[who] } });
+const get = async (url: string, who: string) =>
+  app.request(url, { headers: { cookie: cookies[who] } });
 const featureIds = (fc: { features: { id: number }[] }) => fc.features.map((f) => f.id).sort();
 
 describe('GET /api/layers and /api/layers/reports', () => {
