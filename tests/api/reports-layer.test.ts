@@ -7,7 +7,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMini } from '../fixtures/mini';
-import { insertReport } from '../fixtures/report-rows';
+import { seedReport } from '../fixtures/report-seeds';
 import { addUser, signIn } from '../setup/auth';
 import { testApp, testDb, type TestDb } from '../setup/test-db';
 import { itWithGdal, readWithGdal } from './export-gdal';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   }
   // Four reports: a point both forces see, a canal stretch for the Border Guard only, an area
   // for two named units (TLP:RED) and a Customs-only point.
-  ids.both = await insertReport(db.sql, {
+  ids.both = await seedReport(db.sql, {
     title: 'Ghe chở đường qua kênh',
     wkt: 'POINT(105.1 10.6)',
     province: 'an_giang',
@@ -56,7 +56,7 @@ beforeAll(async () => {
     ageDays: 10,
     text: 'Người báo tin: không ghi tên',
   });
-  ids.own = await insertReport(db.sql, {
+  ids.own = await seedReport(db.sql, {
     title: 'Đoạn kênh có xuồng lạ',
     wkt: 'LINESTRING(105.05 10.55, 105.15 10.65)',
     province: 'an_giang',
@@ -67,7 +67,7 @@ beforeAll(async () => {
     credibility: 3,
     ageDays: 3,
   });
-  ids.units = await insertReport(db.sql, {
+  ids.units = await seedReport(db.sql, {
     title: 'Bãi tập kết hàng',
     wkt: 'POLYGON((106.65 21.85, 106.75 21.85, 106.75 21.95, 106.65 21.95, 106.65 21.85))',
     province: 'lang_son',
@@ -80,7 +80,7 @@ beforeAll(async () => {
     credibility: 1,
     ageDays: 0,
   });
-  ids.customs = await insertReport(db.sql, {
+  ids.customs = await seedReport(db.sql, {
     title: 'Xe tải chở thuốc lá',
     wkt: 'POINT(105.12 10.62)',
     province: 'an_giang',
