@@ -161,6 +161,9 @@ function rowsOf(locale: Locale, f: PickedFeature): PopupRow[] {
       ];
     case 'provinces':
       return [{ key: 'popup.neighbour', value: neighbourIn(locale, p.neighbour) }];
+    case 'reports':
+      // The reports' popup is the map part's (issue 11, ui-map).
+      return [{ key: 'popup.province', value: labelIn(locale, 'province', p.province) }];
   }
 }
 
