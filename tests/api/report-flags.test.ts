@@ -21,6 +21,8 @@ import { testApp, testDb, type TestDb } from '../setup/test-db';
  *   far      (105.18, 10.52)                no                    no (nothing within 3 km)
  *   hidden   (105.1, 10.6), units: bg only  bg only               bg only
  *   closed   (105.1, 10.6), closed          never                 never
+ *   canal    line 105.1 E, 10.60-10.64-10.68 N    no                    yes: its samples near
+ *            (representative point: the middle vertex, 4.4 km north, not hot)  10.6 N are
  */
 let db: TestDb;
 let app: ReturnType<typeof testApp>['app'];
@@ -92,6 +94,14 @@ beforeAll(async () => {
   await add('far', point(105.18, 10.52));
   await add('hidden', point(105.1, 10.6), { distribution: 'units', tlp: 'red' });
   await add('closed', point(105.1, 10.6), { status: 'closed' });
+  await add('canal', {
+    type: 'LineString',
+    coordinates: [
+      [105.1, 10.6],
+      [105.1, 10.64],
+      [105.1, 10.68],
+    ],
+  });
   [{ id: routeS }] = await db.sql<{ id: number }[]>`
     insert into patrol_routes (name, province, agency, radius_m, geom)
     values ('S', 'an_giang', 'border_guard', 1000,
@@ -125,11 +135,12 @@ async function hotCells(who: string) {
   const fc = await res.json();
   const byId = new Map<string, { class: number; gi_z: number }>();
   for (const f of fc.features) byId.set(f.properties.cell_id, f.properties);
-  return (lon: number, lat: number) => {
+  const at = (lon: number, lat: number) => {
     const [x, y] = wgs84ToUtm(lon, lat);
     const { q, r } = hexOfPoint(x, y, 1000);
     return { cell_id: cellId(q, r, 1000), ...byId.get(cellId(q, r, 1000))! };
   };
+  return Object.assign(at, { byId });
 }
 
 describe('POST /api/reports/flags', () => {
@@ -181,13 +192,26 @@ describe('POST /api/reports/flags', () => {
       .map((c) => ({ id: c.id, cell_id: c.cell_id, gi_z: Math.round(c.gi_z * 1000) / 1000 }));
     expect(expected.map((e) => e.id)).toContain(ids.hot);
     expect(
-      out.in_hotspot.map((r: { id: number; cell_id: string; gi_z: number }) => ({
-        id: r.id,
-        cell_id: r.cell_id,
-        gi_z: r.gi_z,
-      })),
+      out.in_hotspot
+        .filter((r: { id: number }) => r.id !== ids.canal)
+        .map((r: { id: number; cell_id: string; gi_z: number }) => ({
+          id: r.id,
+          cell_id: r.cell_id,
+          gi_z: r.gi_z,
+        })),
     ).toEqual(expected);
     expect(out.in_hotspot[0]).toMatchObject({ title: 'Report hot', rating: 'C3', tlp: 'amber' });
+  });
+
+  it('flags a line whose samples cross a hot cell though its middle lies outside', async () => {
+    const out = await (await flags('bg.planner')).json();
+    const cell = await hotCells('bg.planner');
+    expect(cell(105.1, 10.64).class).toBeLessThan(2);
+    const canal = out.in_hotspot.find((r: { id: number }) => r.id === ids.canal);
+    expect(canal).toBeDefined();
+    const hot = cell.byId.get(canal.cell_id)!;
+    expect(hot.class).toBeGreaterThanOrEqual(2);
+    expect(canal.gi_z).toBe(Math.round(hot.gi_z * 1000) / 1000);
   });
 
   it('shows another force only what it may see, and never a closed report', async () => {

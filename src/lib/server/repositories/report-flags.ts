@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Sql } from '../db/client';
 import type { DraftLine } from './coverage';
+import { sampleJoin } from './report-risk';
 import { visibleTo, type Viewer } from './visibility';
 
 /** What the planner is shown of a flagged report (no free text: the plan page is shared). */
@@ -58,18 +59,22 @@ export async function reportsNearLines(
     order by t.id, ST_Distance(u.g, l.g), l.route_id nulls last, l.draft`;
 }
 
-/** The open reports of `province` the viewer can see, at their representative points (metres). */
+/**
+ * The open reports of `province` the viewer can see, at their representative points and their
+ * sample points along a line or over an area (metres, repositories/report-risk.ts).
+ */
 export async function openReportsAt(
   sql: Sql,
   viewer: Viewer | undefined,
   province: string,
-): Promise<(FlagReportRow & { x: number; y: number })[]> {
+): Promise<(FlagReportRow & { x: number; y: number; xs: number[] | null; ys: number[] | null })[]> {
   if (!viewer) return [];
   return sql`
-    select t.id, t.title, t.kind, t.reliability, t.credibility::int, t.tlp,
-      t.x_utm as x, t.y_utm as y
-    from reports t
-    where ${visibleTo(sql, viewer, 'reports', 't')}
-      and t.status = 'open' and t.province = ${province}
-    order by t.id`;
+    select r.id, r.title, r.kind, r.reliability, r.credibility::int, r.tlp,
+      r.x_utm as x, r.y_utm as y, s.xs, s.ys
+    from reports r
+      ${sampleJoin(sql)}
+    where ${visibleTo(sql, viewer, 'reports', 'r')}
+      and r.status = 'open' and r.province = ${province}
+    order by r.id`;
 }

@@ -1,3 +1,4 @@
+import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import { visibleTo, type Viewer } from './visibility';
 
@@ -37,21 +38,13 @@ export interface ReportRiskFilter {
 }
 
 /**
- * The open reports of a province the viewer can see, with their sample points, rating and
- * times. No viewer (an export, a scheduled job) reads none: risk from reports is per caller.
+ * `left join lateral (...) s on true` giving `s.xs`, `s.ys`: the sample points (metres,
+ * EPSG:32648) of the report row `r`, as ReportRiskRow describes them.
  */
-export async function openReportPoints(
-  sql: Sql,
-  viewer: Viewer | undefined,
-  filter: ReportRiskFilter,
-): Promise<ReportRiskRow[]> {
-  if (!viewer) return [];
+export function sampleJoin(sql: Sql): Fragment {
   const step = sql`${REPORT_SAMPLE_M}::float8`;
   const cap = sql`${MAX_REPORT_SAMPLES}::int`;
-  const rows = await sql<ReportRiskRow[]>`
-    select r.id, r.x_utm as x, r.y_utm as y, s.xs, s.ys, r.reliability, r.credibility,
-      r.received_at, r.observed_from, r.observed_to
-    from reports r
+  return sql`
       cross join lateral (select ST_Transform(r.geom, 32648) as g) u
       left join lateral (
         select array_agg(ST_X(p.q) order by p.k) as xs, array_agg(ST_Y(p.q) order by p.k) as ys
@@ -75,7 +68,24 @@ export async function openReportPoints(
             ) pt
           where ST_Intersects(u.g, pt.q)
         ) p
-      ) s on true
+      ) s on true`;
+}
+
+/**
+ * The open reports of a province the viewer can see, with their sample points, rating and
+ * times. No viewer (an export, a scheduled job) reads none: risk from reports is per caller.
+ */
+export async function openReportPoints(
+  sql: Sql,
+  viewer: Viewer | undefined,
+  filter: ReportRiskFilter,
+): Promise<ReportRiskRow[]> {
+  if (!viewer) return [];
+  const rows = await sql<ReportRiskRow[]>`
+    select r.id, r.x_utm as x, r.y_utm as y, s.xs, s.ys, r.reliability, r.credibility,
+      r.received_at, r.observed_from, r.observed_to
+    from reports r
+      ${sampleJoin(sql)}
     where ${visibleTo(sql, viewer, 'reports', 'r')}
       and r.status = 'open'
       and r.province = ${filter.province}

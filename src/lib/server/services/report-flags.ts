@@ -14,8 +14,9 @@ import { riskWindow } from './risk-window';
 
 /**
  * POST /api/reports/flags: the open reports a planner should know of while drawing a plan. Near
- * a route: within the route's radius plus FLAG_MARGIN_M of it. In a hot spot: the report's
- * representative point (on its line, inside its area) falls in a cell of Gi* class 2 or more
+ * a route: within the route's radius plus FLAG_MARGIN_M of it. In a hot spot: the report's point,
+ * its representative point or one of its samples along its line or over its area
+ * (repositories/report-risk.ts) falls in a cell of Gi* class 2 or more, the hottest one named
  * (95 % confidence) on the hot-spot grid's defaults (1 km cells, 3 km band), over the twelve
  * months up to the province's last seizure (the default risk window, risk-window.ts).
  */
@@ -92,15 +93,24 @@ export async function reportFlags(
   const gi = giStar(counts, reads.nb);
   const index = cellIndex(reads.area.cells);
   const inHotspot: ReportFlags['in_hotspot'] = [];
+  /** The cell of class >= FLAG_HOT_CLASS with the highest z among the points', or null. */
+  const hottestCell = (xs: number[], ys: number[]) => {
+    let best: { i: number; cell_id: string } | null = null;
+    xs.forEach((x, k) => {
+      const { q, r } = hexOfPoint(x, ys[k], DEFAULT_CELL_M);
+      const i = index(q, r);
+      if (i < 0 || gi.classes[i] < FLAG_HOT_CLASS) return;
+      if (best === null || gi.z[i] > gi.z[best.i])
+        best = { i, cell_id: cellId(q, r, DEFAULT_CELL_M) };
+    });
+    return best as { i: number; cell_id: string } | null;
+  };
   for (const r of reads.reports) {
-    const { q, r: rr } = hexOfPoint(Number(r.x), Number(r.y), DEFAULT_CELL_M);
-    const i = index(q, rr);
-    if (i >= 0 && gi.classes[i] >= FLAG_HOT_CLASS)
-      inHotspot.push({
-        ...item(r),
-        cell_id: cellId(q, rr, DEFAULT_CELL_M),
-        gi_z: round(gi.z[i], 3),
-      });
+    const hot = hottestCell(
+      [Number(r.x), ...(r.xs ?? []).map(Number)],
+      [Number(r.y), ...(r.ys ?? []).map(Number)],
+    );
+    if (hot) inHotspot.push({ ...item(r), cell_id: hot.cell_id, gi_z: round(gi.z[hot.i], 3) });
   }
   return {
     province: req.province,
