@@ -14,7 +14,9 @@ export function yearBefore(day: string): string {
  * The window of seizures whose density is a plan's risk (coverage and suggestions), both days
  * included: the request's from/to, else the plan's risk_from/risk_to, else the twelve months up
  * to the province's last seizure (`lastDay`), else up to today in Vietnam. Ending at the last
- * seizure rather than today keeps risk where records stop early (imports, the demo set).
+ * seizure rather than today keeps risk where records stop early (imports, the demo set). Open
+ * information reports join the risk whatever this window, weighted by their age at the time of
+ * the question (report-risk.ts).
  * @example riskWindow({}, undefined, '2024-09-25', now) // { from: '2023-09-25', to: '2024-09-25' }
  */
 export function riskWindow(
