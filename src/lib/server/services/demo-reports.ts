@@ -46,15 +46,23 @@ function lifeOf(
   seizure: { id: number; occurredMs: number } | null,
 ) {
   const author = plan.author;
-  const by = (a: SeedAuthor) => ({
+  // A report event (report_events.action), not an audit action: the audit log has no rows for
+  // seeded data.
+  const event = (
+    kind: string,
+    ms: number,
+    a: SeedAuthor,
+    details: Record<string, unknown> = {},
+  ): repo.SeedEvent => ({
+    at: at(ms),
+    action: kind,
     user_id: ids.get(a.username) ?? null,
     username: a.username,
     agency: a.agency,
     unit: a.unit,
+    details,
   });
-  const events: repo.SeedEvent[] = [
-    { at: at(receivedMs), action: 'created', ...by(author), details: {} },
-  ];
+  const events: repo.SeedEvent[] = [event('created', receivedMs, author)];
   let handover: repo.SeedHandover | null = null;
   const h = plan.handover;
   if (h) {
@@ -76,37 +84,28 @@ function lifeOf(
       assessed_by: assessed ? receiverId : null,
       action_taken: assessed ? h.action : null,
     };
-    events.push({
-      at: at(deliveredMs),
-      action: 'handed_over',
-      ...by(author),
-      details: { agency: receiver.agency },
-    });
-    if (acked) events.push({ at: at(ackMs), action: 'acknowledged', ...by(receiver), details: {} });
+    events.push(event('handed_over', deliveredMs, author, { agency: receiver.agency }));
+    if (acked) events.push(event('acknowledged', ackMs, receiver));
     if (assessed)
-      events.push({
-        at: at(assessMs),
-        action: 'assessed',
-        ...by(receiver),
-        details: { value: h.assessment, reason: h.reason, action_taken: h.action },
-      });
+      events.push(
+        event('assessed', assessMs, receiver, {
+          value: h.assessment,
+          reason: h.reason,
+          action_taken: h.action,
+        }),
+      );
   }
   let closedMs: number | null = plan.closedH === null ? null : receivedMs + plan.closedH * HOUR_MS;
   let closeReason =
     closedMs === null ? null : 'Đã kiểm tra, không phát hiện. / Checked, nothing found.';
   if (seizure) {
     const linkedMs = seizure.occurredMs + 2 * HOUR_MS;
-    events.push({
-      at: at(linkedMs),
-      action: 'seizure_linked',
-      ...by(author),
-      details: { seizure_id: seizure.id },
-    });
+    events.push(event('seizure_linked', linkedMs, author, { seizure_id: seizure.id }));
     closedMs = seizure.occurredMs + 2 * DAY_MS;
     closeReason = LED_REASON;
   }
   const closed = closedMs !== null && closedMs < nowMs;
-  if (closed) events.push({ at: at(closedMs!), action: 'closed', ...by(author), details: {} });
+  if (closed) events.push(event('closed', closedMs!, author));
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { events, handover, closedAt: closed ? at(closedMs!) : null, closeReason };
 }
