@@ -194,6 +194,13 @@ describe('who sees what', () => {
     const found = await (await get('/api/objects?q=BOAT-00', who['bg.analyst'])).json();
     expect(found.items.map((o: { id: number }) => o.id)).toEqual([boat]);
     expect((await get('/api/objects?q=51C', who['bg.planner'])).status).toBe(403);
+    const [denied] = await db.sql<{ outcome: string; details: { permission: string } }[]>`
+      select outcome, details from audit_log
+      where username = 'bg.planner' and outcome = 'denied' order by id desc limit 1`;
+    expect(denied).toMatchObject({
+      outcome: 'denied',
+      details: { permission: 'view_identifiers' },
+    });
     expect((await get('/api/objects?kind=plane', who['bg.analyst'])).status).toBe(400);
     expect((await get('/api/objects?near_frontier=yes', who['bg.analyst'])).status).toBe(400);
   });
@@ -368,6 +375,34 @@ describe('editing objects', () => {
     const [row] = await db.sql<{ version: number; identifier: string }[]>`
       select version, identifier from suspicious_objects where id = ${boat}`;
     expect(row).toEqual({ version: 2, identifier: 'AG-BOAT-0001' });
+  });
+
+  it("keeps the author's unit, not the editor's, among the named units", async () => {
+    await addUser(db.sql, 'bg.commander', 'commander', 'border_guard', 'bp_khanh_binh');
+    const cookie = await signIn(app, 'bg.commander');
+    const current = await (await get(`/api/objects/${car}`, cookie)).json();
+    const change = {
+      kind: 'vehicle',
+      province: 'an_giang',
+      distribution: 'units',
+      units: ['hq_tinh_bien'],
+      tlp: 'red',
+      version: current.version,
+    };
+    // Without their own unit the editor would lose the object mid-edit: refused, unchanged.
+    const hidden = await send('PUT', `/api/objects/${car}`, cookie, change);
+    expect(hidden.status).toBe(400);
+    expect((await hidden.json()).error.code).toBe('would_hide');
+    expect((await (await get(`/api/objects/${car}`, cookie)).json()).version).toBe(current.version);
+    const res = await send('PUT', `/api/objects/${car}`, cookie, {
+      ...change,
+      units: ['hq_tinh_bien', 'bp_khanh_binh'],
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).units).toEqual(['bp_khanh_binh', 'bp_vinh_xuong', 'hq_tinh_bien']);
+    const hq = await get(`/api/objects/${car}`, who['hq.commander']);
+    expect((await hq.json()).identifier).toBe('51C-123.45');
+    expect((await get(`/api/objects/${car}`, who['bg.planner'])).status).toBe(404);
   });
 
   it('refuses an edit from the other force (403) and masks the stale copy for planners', async () => {

@@ -92,11 +92,11 @@ export async function getObject(sql: Sql, user: SessionUser, id: number): Promis
 }
 
 /** Every listed unit must exist; the author's own unit is always among a row's units. */
-async function unitsFor(sql: Sql, user: SessionUser, units: string[]): Promise<string[]> {
+async function unitsFor(sql: Sql, authorUnit: string | null, units: string[]): Promise<string[]> {
   const unknown = await repo.unknownUnits(sql, units);
   if (unknown.length)
     throw field400('unknown_unit', 'units', `Unknown unit: ${unknown.join(', ')}`, { unknown });
-  return [...new Set([...units, ...(user.unit ? [user.unit] : [])])].sort();
+  return [...new Set([...units, ...(authorUnit ? [authorUnit] : [])])].sort();
 }
 
 async function checkIdentity(
@@ -123,7 +123,7 @@ export async function createObject(
   input: ObjectInput,
   now: Date,
 ): Promise<ObjectDetail> {
-  const units = await unitsFor(sql, user, input.units);
+  const units = await unitsFor(sql, user.unit, input.units);
   await checkIdentity(sql, user, { ...input, agency: user.agency });
   const id = await repo.insertObject(sql, input, user, now);
   await repo.setUnits(sql, id, units);
@@ -161,7 +161,19 @@ export async function updateObject(
     identifier: change.identifier ?? row.identifier,
     description: change.description ?? row.description,
   };
-  const units = await unitsFor(sql, user, change.units);
+  const units = await unitsFor(sql, row.unit, change.units);
+  // An editor who is not the author and names units without their own would lose the object
+  // mid-edit: refused, so the change is made on purpose by listing their unit, or by the author.
+  if (
+    change.distribution === 'units' &&
+    row.author_id !== user.id &&
+    !(user.unit && units.includes(user.unit))
+  )
+    throw field400(
+      'would_hide',
+      'units',
+      `List your own unit${user.unit ? ` (${user.unit})` : ''}: without it you would no longer see object ${id}.`,
+    );
   await checkIdentity(sql, user, { ...values, agency: row.agency }, id);
   if (!(await repo.updateObject(sql, id, change.version, values, now)))
     throw conflict(`Object ${id} was changed by someone else.`, {

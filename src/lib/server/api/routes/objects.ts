@@ -49,12 +49,14 @@ export function objectRoutes(deps: RouteDeps) {
       const user = c.get('user')!;
       let search: string | undefined;
       if (q.q !== undefined && q.q.trim() !== '') {
-        if (!readsIdentifiers(user))
+        if (!readsIdentifiers(user)) {
+          await deps.auditDenied(c, 'denied', { status: 403, permission: 'view_identifiers' });
           throw new ApiError(
             403,
             'forbidden',
             `The ${user.role} role may not search identifiers (needs 'view_identifiers').`,
           );
+        }
         const text = normaliseText(q.q, { max: 100 });
         if (!text.ok) throw badParameter('q', text.problem);
         search = text.value;
