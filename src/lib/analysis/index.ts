@@ -109,3 +109,10 @@ export {
   type RouteEffort,
   type RouteOnSegment,
 } from './coverage';
+export {
+  FRONTIER_CLUSTER_DEFAULTS,
+  frontierCluster,
+  type ClusterOptions,
+  type FrontierCluster,
+  type SightingXY,
+} from './sighting-cluster';
