@@ -127,7 +127,7 @@ export async function startApp(env: Record<string, string>): Promise<AppProcess>
 /** The demo accounts a first start printed, by username. */
 export function demoPasswords(output: string): Record<string, string> {
   const accounts: Record<string, string> = {};
-  for (const m of output.matchAll(/^\s+(demo\.[a-z]+)\s+[a-z]+\s+(\S+)\s*$/gm))
+  for (const m of output.matchAll(/^\s+(demo\.[a-z.]+)\s+[a-z]+\s+(\S+)\s*$/gm))
     accounts[m[1]] = m[2];
   return accounts;
 }

@@ -6,7 +6,7 @@ import { demoPasswords, signInTo, sleep, startApp, type AppProcess } from '../li
 
 /**
  * kill -9 at each step of the embedded demo's first start, then start again: the app comes up
- * complete (every layer, the default synthetic set, four demo accounts whose printed passwords
+ * complete (every layer, the default synthetic set, six demo accounts whose printed passwords
  * work), or says what to do. Needs the build: `npm run build && npm run test:process`.
  */
 let dataDir = '';
@@ -48,7 +48,9 @@ async function expectComplete(app: AppProcess, earlierOutput: string) {
   expect(Object.keys(passwords).sort()).toEqual([
     'demo.admin',
     'demo.analyst',
+    'demo.bg.analyst',
     'demo.commander',
+    'demo.hq.commander',
     'demo.planner',
   ]);
   let cookie = '';
@@ -62,6 +64,10 @@ describe('first start, killed at each step', () => {
     ['while loading the geodata', /Loaded provinces\.geojson/],
     ['after the geodata, while writing seizures', /Synthetic seizures written/],
     ['while the demo accounts are shown', /Demo accounts \(shown once/],
+    [
+      'after the accounts, while writing the synthetic reports',
+      /Removed \d+ earlier synthetic reports|Synthetic information reports ready/,
+    ],
   ])('%s, comes up complete on the next start', async (_, killAt) => {
     dataDir = mkdtempSync(join(tmpdir(), 'brm-crash-'));
     const first = await start();

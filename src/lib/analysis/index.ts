@@ -121,3 +121,10 @@ export {
   type ReportReliability,
 } from './report-weight';
 export { median, shareOf } from './exchange';
+export {
+  FRONTIER_CLUSTER_DEFAULTS,
+  frontierCluster,
+  type ClusterOptions,
+  type FrontierCluster,
+  type SightingXY,
+} from './sighting-cluster';

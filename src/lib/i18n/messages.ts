@@ -11,6 +11,7 @@ import { tokensEn, tokensVi } from './messages-tokens';
 import { dataEn, dataVi } from './messages-data';
 import { pathsEn, pathsVi } from './messages-paths';
 import { analysisEn, analysisVi } from './messages-analysis';
+import { objectsEn, objectsVi } from './messages-objects';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -351,7 +352,7 @@ export const vi = {
   'users.password.copyFailed': 'Không sao chép được: hãy chọn mật khẩu và sao chép thủ công.',
   'users.password.done': 'Tôi đã lưu mật khẩu',
   'users.form.addTitle': 'Thêm người dùng',
-  'users.form.editTitle': 'Vai trò, lực lượng của {user}',
+  'users.form.editTitle': 'Vai trò, lực lượng, đơn vị của {user}',
   'users.form.username': 'Tên đăng nhập',
   'users.form.usernameHint': '3–40 ký tự: chữ thường không dấu, số, dấu . _ -',
   'users.form.role': 'Vai trò',
@@ -529,6 +530,7 @@ export const vi = {
   ...dataVi,
   ...pathsVi,
   ...analysisVi,
+  ...objectsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -872,7 +874,7 @@ export const en: Record<MessageKey, string> = {
   'users.password.copyFailed': 'Could not copy: select the password and copy it by hand.',
   'users.password.done': 'I have saved it',
   'users.form.addTitle': 'Add a user',
-  'users.form.editTitle': 'Role and agency of {user}',
+  'users.form.editTitle': 'Role, agency and unit of {user}',
   'users.form.username': 'Username',
   'users.form.usernameHint': '3–40 characters: lower-case letters, digits, . _ -',
   'users.form.role': 'Role',
@@ -1050,4 +1052,5 @@ export const en: Record<MessageKey, string> = {
   ...dataEn,
   ...pathsEn,
   ...analysisEn,
+  ...objectsEn,
 };
