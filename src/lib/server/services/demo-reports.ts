@@ -85,15 +85,24 @@ function lifeOf(
       action_taken: assessed ? h.action : null,
     };
     events.push(event('handed_over', deliveredMs, author, { agency: receiver.agency }));
-    if (acked) events.push(event('acknowledged', ackMs, receiver));
-    if (assessed)
+    // The same events, with the same details, that the live handover service writes.
+    if (acked) events.push(event('acknowledged', ackMs, receiver, { agency: receiver.agency }));
+    if (assessed) {
       events.push(
         event('assessed', assessMs, receiver, {
+          agency: receiver.agency,
           value: h.assessment,
           reason: h.reason,
-          action_taken: h.action,
         }),
       );
+      if (h.action !== null)
+        events.push(
+          event('action_recorded', assessMs, receiver, {
+            agency: receiver.agency,
+            action_taken: h.action,
+          }),
+        );
+    }
   }
   let closedMs: number | null = plan.closedH === null ? null : receivedMs + plan.closedH * HOUR_MS;
   let closeReason =
