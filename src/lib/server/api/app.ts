@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
+import { objectRoutes } from './routes/objects';
 import { ogcRoutes } from './routes/ogc';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', tokenRoutes(routeDeps));
   app.route('/', importRoutes(routeDeps));
   app.route('/', reportRoutes(routeDeps));
+  app.route('/', objectRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
