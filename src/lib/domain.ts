@@ -62,8 +62,16 @@ export const LAYER_IDS = [
   'trails',
   'seizures',
   'patrol_routes',
+  'reports',
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
+
+/**
+ * Layers loaded from GeoJSON files (the import CLI, the first-start data): every layer but the
+ * reports, which only the information register writes.
+ */
+export type ImportLayerId = Exclude<LayerId, 'reports'>;
+export const IMPORT_LAYER_IDS = LAYER_IDS.filter((id): id is ImportLayerId => id !== 'reports');
 
 /** Bounding box of the area of operations (both frontiers with a margin), lon/lat degrees. */
 export const AREA_OF_OPERATIONS = { west: 102.0, south: 8.5, east: 108.5, north: 23.5 } as const;

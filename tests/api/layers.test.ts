@@ -47,6 +47,7 @@ describe('GET /api/layers', () => {
       'trails',
       'seizures',
       'patrol_routes',
+      'reports',
     ]);
     expect(byId.provinces).toMatchObject({
       count: 2,
@@ -220,7 +221,7 @@ describe('GET /api/layers/:id', () => {
       '/api/layers/users',
       404,
       'not_found',
-      "No layer 'users'. Layers: provinces, frontier, border_gates, waterways, trails, seizures, patrol_routes",
+      "No layer 'users'. Layers: provinces, frontier, border_gates, waterways, trails, seizures, patrol_routes, reports",
     ],
   ])('GET %s -> %i %s', async (url, status, code, message) => {
     const res = await get(url);

@@ -27,6 +27,7 @@ const LAYER_IDS = [
   'trails',
   'seizures',
   'patrol_routes',
+  'reports',
 ];
 
 describe('OGC metadata', () => {
@@ -75,7 +76,8 @@ describe('OGC metadata', () => {
         (p: { name: string }) => p.name,
       );
       expect(params).toContain('bbox');
-      expect(params.includes('datetime')).toBe(id === 'seizures');
+      // The layers with a time column: seizures (occurred_at) and reports (received_at).
+      expect(params.includes('datetime')).toBe(id === 'seizures' || id === 'reports');
     }
   });
 

@@ -82,6 +82,7 @@ describe('GDAL reads the OGC API', () => {
       'trails',
       'seizures',
       'patrol_routes',
+      'reports',
     ]);
   });
 

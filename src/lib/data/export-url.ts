@@ -17,6 +17,7 @@ const FILTERS_OF: Record<ExportLayer, readonly (keyof SeizureQuery)[]> = {
   trails: ['province'],
   seizures: ['province', 'from', 'to', 'category', 'agency'],
   patrol_routes: ['province', 'agency'],
+  reports: ['province', 'from', 'to', 'category', 'agency'],
   hotspots: ['province', 'from', 'to', 'category', 'agency'],
 };
 

@@ -23,7 +23,6 @@ export const infomapVi = {
   'infomap.status.open': 'Đang mở',
   'infomap.status.closed': 'Đã đóng',
 
-  'layers.reports': 'Tin báo',
   'layers.objects_near_frontier': 'Đối tượng nghi vấn gần biên',
   'infomap.legend.reports': 'Tin báo theo loại đối tượng',
   'infomap.legend.rating': 'Viền dày: tin đáng tin cậy; viền mảnh: tin yếu, khó đánh giá',
@@ -192,7 +191,6 @@ export const infomapEn: Record<keyof typeof infomapVi, string> = {
   'infomap.status.open': 'Open',
   'infomap.status.closed': 'Closed',
 
-  'layers.reports': 'Information reports',
   'layers.objects_near_frontier': 'Suspicious objects near the frontier',
   'infomap.legend.reports': 'Reports by subject',
   'infomap.legend.rating': 'Thick ring: reliable; thin ring: weak or cannot be judged',

@@ -48,6 +48,7 @@ export const LAYER_SWATCH: Record<LayerId, Swatch> = {
   trails: { type: 'line', colour: COLOURS.trail, width: 2, dash: [2, 1.5] },
   seizures: { type: 'mark', shape: 'circle', colour: AGENCY_COLOURS.joint, sizePx: 10 },
   patrol_routes: { type: 'line', colour: COLOURS.patrol, width: 3.5 },
+  reports: { type: 'mark', shape: 'circle', colour: NEUTRAL_MARK, sizePx: 10 },
 };
 
 /** Goods families by colour: the points are circles, so colour alone tells the family. */

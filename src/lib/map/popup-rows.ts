@@ -161,6 +161,8 @@ function rowsOf(locale: Locale, f: PickedFeature): PopupRow[] {
       ];
     case 'provinces':
       return [{ key: 'popup.neighbour', value: neighbourIn(locale, p.neighbour) }];
+    case 'reports':
+      return reportRows(locale, p);
     case 'objects_near_frontier':
       return objectRows(locale, p);
   }
@@ -172,9 +174,11 @@ export function popupView(f: PickedFeature, locale: Locale): PopupView {
   const title =
     f.layer === 'seizures'
       ? (goodsName(p, locale) ?? labelIn(locale, 'category', p.category))
-      : f.layer === 'objects_near_frontier'
-        ? objectTitle(p, locale)
-        : nameIn(locale, p);
+      : f.layer === 'reports'
+        ? reportTitle(p, locale)
+        : f.layer === 'objects_near_frontier'
+          ? objectTitle(p, locale)
+          : nameIn(locale, p);
   const noteKey = locale === 'vi' ? 'accuracy_note_vi' : 'accuracy_note_en';
   const otherNote = locale === 'vi' ? 'accuracy_note_en' : 'accuracy_note_vi';
   const note = f.layer === 'frontier' ? [p[noteKey], p[otherNote]].find(has) : undefined;

@@ -96,6 +96,8 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
   // Drawn by deck.gl (seizure-points.svelte.ts), which reads `visible` itself.
   seizures: [],
   border_gates: ['gates-symbol-minor', 'gates-label', 'gates-symbol'],
+  // Drawn by the reports layer of the map page (issue 11, part ui-map).
+  reports: [],
 };
 
 /** Layers a click can open a popup on, most specific first. */

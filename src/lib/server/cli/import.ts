@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LAYER_IDS, isOneOf } from '../../domain';
+import { IMPORT_LAYER_IDS, isOneOf } from '../../domain';
 import { importGeoJson } from '../services/import';
 import { withDatabase } from './with-database';
 
-const usage = `Usage: npm run import -- <file.geojson> --layer <${LAYER_IDS.join('|')}> [--dry-run]
+const usage = `Usage: npm run import -- <file.geojson> --layer <${IMPORT_LAYER_IDS.join('|')}> [--dry-run]
 
 Loads a GeoJSON FeatureCollection (WGS 84 lon/lat) into a layer. Every feature is checked first;
 if any is rejected nothing is written and each rejection is listed. Reference layers
@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
   options: { layer: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
 });
 
-if (values.help || positionals.length !== 1 || !isOneOf(LAYER_IDS, values.layer)) {
+if (values.help || positionals.length !== 1 || !isOneOf(IMPORT_LAYER_IDS, values.layer)) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);
 }

@@ -1,4 +1,4 @@
-import type { LayerId } from '../../domain';
+import type { ImportLayerId } from '../../domain';
 import { checkGeometry, DEFAULT_LIMITS, type GeometryLimits } from './geometry-check';
 import { describeIssues, IMPORT_GEOMETRY, PROPERTY_SCHEMAS, type Row } from './layer-properties';
 
@@ -28,7 +28,7 @@ export interface ParseResult {
  */
 export function parseGeoJson(
   text: string,
-  layer: LayerId,
+  layer: ImportLayerId,
   limits: GeometryLimits = DEFAULT_LIMITS,
 ): ParseResult {
   let doc: unknown;
@@ -78,7 +78,7 @@ function featuresOf(doc: unknown): unknown[] {
 }
 
 /** Reference layers keep the source's id as `code`, so re-importing a file updates in place. */
-function codeFrom(layer: LayerId, id: unknown, props: Row): Row {
+function codeFrom(layer: ImportLayerId, id: unknown, props: Row): Row {
   if (layer === 'provinces' || layer === 'seizures' || layer === 'patrol_routes') return props;
   if (props.code !== undefined) return props;
   const fromProps = props.id;

@@ -8,7 +8,7 @@ import {
   TRAIL_KINDS,
   TRANSPORT_MODES,
   WATERWAY_KINDS,
-  type LayerId,
+  type ImportLayerId,
 } from '../../domain';
 import { YEAR_RANGE_MESSAGE, yearInRange } from '../limits';
 import { text } from '../text';
@@ -103,11 +103,11 @@ export const PROPERTY_SCHEMAS = {
     radius_m: z.number().finite().gt(0).max(20_000).default(500),
     shifts_per_week: z.number().finite().min(0).max(84).default(7),
   }),
-} satisfies Record<LayerId, z.ZodType>;
+} satisfies Record<ImportLayerId, z.ZodType>;
 
 /** Geometry types accepted on import; polygons are stored as MultiPolygon. */
 export const IMPORT_GEOMETRY: Record<
-  LayerId,
+  ImportLayerId,
   ('Point' | 'LineString' | 'Polygon' | 'MultiPolygon')[]
 > = {
   provinces: ['Polygon', 'MultiPolygon'],

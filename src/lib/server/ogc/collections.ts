@@ -3,6 +3,7 @@ import { LAYER_IDS } from '../../domain';
 import { LAYERS, type LayerDef } from '../repositories/layer-registry';
 import { summarise } from '../repositories/layers';
 import { timeExtent } from '../repositories/ogc-items';
+import type { Viewer } from '../repositories/visibility';
 import { CRS84, STORAGE_CRS, SUPPORTED_CRS } from './crs';
 
 /** What each collection is, in English (the description adds the Vietnamese title). */
@@ -15,12 +16,18 @@ const DESCRIPTIONS: Record<string, string> = {
   trails: 'Trails and openings used to cross the frontier away from the gates.',
   seizures: 'Seizures of smuggled goods: when, where, what, how much, and which agency led.',
   patrol_routes: 'Patrol routes of the current plans, with their detection radius and shifts.',
+  reports:
+    'Information reports (tips) the caller may see: where, what, how reliable (Admiralty rating), and their TLP marking. No free text.',
 };
 
 const JSON_TYPE = 'application/json';
 
-async function collection(sql: Sql, layer: LayerDef, base: string) {
-  const [summary, time] = await Promise.all([summarise(sql, layer), timeExtent(sql, layer)]);
+/** A collection's metadata; a restricted layer's extent is of what `viewer` may see. */
+async function collection(sql: Sql, layer: LayerDef, base: string, viewer: Viewer | undefined) {
+  const [summary, time] = await Promise.all([
+    summarise(sql, layer, viewer),
+    timeExtent(sql, layer, viewer),
+  ]);
   const href = `${base}/collections/${layer.id}`;
   const extent: Record<string, object> = {
     spatial: { bbox: summary.bbox ? [summary.bbox] : [], crs: CRS84 },
@@ -60,13 +67,13 @@ async function collection(sql: Sql, layer: LayerDef, base: string) {
 }
 
 /** One collection's metadata (callers check the id against the registry first). */
-export const collectionOf = (sql: Sql, layer: LayerDef, base: string) =>
-  collection(sql, layer, base);
+export const collectionOf = (sql: Sql, layer: LayerDef, base: string, viewer: Viewer | undefined) =>
+  collection(sql, layer, base, viewer);
 
 /** Every layer of the registry as a collection, in the registry's order. */
-export async function collections(sql: Sql, base: string) {
+export async function collections(sql: Sql, base: string, viewer: Viewer | undefined) {
   const list = [];
-  for (const id of LAYER_IDS) list.push(await collection(sql, LAYERS[id], base));
+  for (const id of LAYER_IDS) list.push(await collection(sql, LAYERS[id], base, viewer));
   return {
     links: [{ rel: 'self', type: JSON_TYPE, title: 'Collections', href: `${base}/collections` }],
     collections: list,

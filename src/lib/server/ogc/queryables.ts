@@ -1,4 +1,5 @@
 import { AGENCIES, CATEGORIES, PROVINCES } from '../../domain';
+import { DISTRIBUTIONS, RELIABILITY, REPORT_STATUSES, TLP } from '../../information';
 import type { LayerDef } from '../repositories/layer-registry';
 import type { Cql2Type, Queryable, Queryables } from './cql2';
 
@@ -37,6 +38,19 @@ const COLUMN_TYPES: Record<string, Cql2Type> = {
   radius_m: 'number',
   shifts_per_week: 'number',
   version: 'integer',
+  // The reports layer.
+  title: 'string',
+  reliability: 'string',
+  credibility: 'integer',
+  rating: 'string',
+  tlp: 'string',
+  distribution: 'string',
+  status: 'string',
+  observed_from: 'timestamp',
+  observed_to: 'timestamp',
+  received_at: 'timestamp',
+  age_days: 'integer',
+  place: 'string',
 };
 
 /** Values a column may take, where the schema fixes them: clients offer them as choices. */
@@ -45,6 +59,10 @@ const ENUMS: Record<string, readonly string[]> = {
   category: CATEGORIES,
   lead_agency: AGENCIES,
   agency: AGENCIES,
+  reliability: RELIABILITY,
+  tlp: TLP,
+  distribution: DISTRIBUTIONS,
+  status: REPORT_STATUSES,
 };
 
 /** The property that holds the geometry in filters (`S_INTERSECTS(geometry, ...)`). */
@@ -71,6 +89,16 @@ const GEOJSON_SCHEMA: Record<LayerDef['geometryType'], string> = {
   Point: 'https://geojson.org/schema/Point.json',
   LineString: 'https://geojson.org/schema/LineString.json',
   MultiPolygon: 'https://geojson.org/schema/MultiPolygon.json',
+  // Points, lines and polygons in one layer (the reports).
+  Mixed: 'https://geojson.org/schema/Geometry.json',
+};
+
+/** OGC API - Features part 5 geometry formats. */
+const GEOMETRY_FORMAT: Record<LayerDef['geometryType'], string> = {
+  Point: 'geometry-point',
+  LineString: 'geometry-linestring',
+  MultiPolygon: 'geometry-multipolygon',
+  Mixed: 'geometry-any',
 };
 
 function schemaOf(layer: LayerDef, name: string, q: Queryable): object {
@@ -79,11 +107,14 @@ function schemaOf(layer: LayerDef, name: string, q: Queryable): object {
       return {
         title: 'Geometry',
         'x-ogc-role': 'primary-geometry',
-        format: `geometry-${layer.geometryType.toLowerCase()}`,
+        format: GEOMETRY_FORMAT[layer.geometryType],
         $ref: GEOJSON_SCHEMA[layer.geometryType],
       };
     case 'timestamp':
-      return { title: name, type: 'string', format: 'date-time', 'x-ogc-role': 'primary-instant' };
+      // The layer's time column is the one `datetime` filters on; other instants are plain.
+      return name === layer.timeColumn
+        ? { title: name, type: 'string', format: 'date-time', 'x-ogc-role': 'primary-instant' }
+        : { title: name, type: 'string', format: 'date-time' };
     case 'date':
       return { title: name, type: 'string', format: 'date' };
     case 'string':

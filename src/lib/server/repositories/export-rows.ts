@@ -6,13 +6,14 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { ExportField, ExportFeature, ExportSrid, FieldType } from '../io/export/types';
 import type { LayerDef } from './layer-registry';
-import { propertiesObject, whereClause, type LayerFilter } from './layers';
+import { layerRows, propertiesObject, whereClause, type LayerFilter } from './layers';
 
 const TYPES: Record<string, FieldType> = {
   text: 'string',
   integer: 'integer',
   bigint: 'bigint',
   'double precision': 'double',
+  smallint: 'integer',
   boolean: 'boolean',
   'timestamp with time zone': 'datetime',
 };
@@ -26,7 +27,7 @@ export async function layerFields(sql: Sql, layer: LayerDef): Promise<ExportFiel
   const typeOf = new Map(rows.map((r) => [r.name, r.type]));
   const fields: ExportField[] = layer.columns.map((name) => ({
     name,
-    type: TYPES[typeOf.get(name) ?? ''] ?? 'string',
+    type: layer.computedTypes?.[name] ?? TYPES[typeOf.get(name) ?? ''] ?? 'string',
   }));
   if (layer.lengthKm) fields.push({ name: 'length_km', type: 'double' });
   return fields;
@@ -39,7 +40,15 @@ export interface ExportExtent {
   lastId: number | string | null;
   /** The longest value of each text column, in UTF-8 bytes. */
   maxBytes: Record<string, number>;
+  /**
+   * The strictest TLP marking among the rows (`red` > `amber` > `green` > `clear`), for a layer
+   * with a `tlp` column that has matching rows; null otherwise.
+   */
+  tlp: string | null;
 }
+
+/** TLP markings, strictest first. */
+const TLP_ORDER = ['red', 'amber', 'green', 'clear'];
 
 export async function exportExtent(
   sql: Sql,
@@ -50,10 +59,14 @@ export async function exportExtent(
   const lengths = textColumns.map(
     (c) => sql`, coalesce(max(octet_length(t.${sql(c)})), 0)::int as ${sql('len_' + c)}`,
   );
+  const tlp = layer.columns.includes('tlp')
+    ? sql`, min(case t.tlp when 'red' then 1 when 'amber' then 2 when 'green' then 3
+        when 'clear' then 4 end) as strictest`
+    : sql``;
   const [row] = await sql<Record<string, number | string | null>[]>`
-    select count(*)::int as n, min(t.id)::text as first, max(t.id)::text as last
+    select count(*)::int as n, min(t.id)::text as first, max(t.id)::text as last ${tlp}
       ${lengths.length ? lengths.reduce((a, b) => sql`${a} ${b}`) : sql``}
-    from ${sql(layer.table)} t where ${whereClause(sql, layer, filter)}`;
+    from ${layerRows(sql, layer)} t where ${whereClause(sql, layer, filter)}`;
   const id = (v: unknown) =>
     v === null ? null : layer.table === 'provinces' ? String(v) : Number(v);
   return {
@@ -61,6 +74,7 @@ export async function exportExtent(
     firstId: id(row.first),
     lastId: id(row.last),
     maxBytes: Object.fromEntries(textColumns.map((c) => [c, row[`len_${c}`] as number])),
+    tlp: typeof row.strictest === 'number' ? TLP_ORDER[row.strictest - 1] : null,
   };
 }
 
@@ -83,7 +97,7 @@ export async function exportBatch(
   const after = range.after === null ? sql`true` : sql`t.id > ${range.after}`;
   const rows = await sql<{ id: number | string; g: string; p: string }[]>`
     select t.id, ${geometryJson(sql, sql`t.geom`, srid)} as g, ${propertiesObject(sql, layer)}::text as p
-    from ${sql(layer.table)} t
+    from ${layerRows(sql, layer)} t
     where ${whereClause(sql, layer, filter)} and ${after} and t.id <= ${range.lastId}
     order by t.id
     limit ${limit}`;
@@ -111,7 +125,7 @@ export async function exportGeoJsonBatch(
 ' order by t.id) as f,
       count(*)::int as n, max(t.id)::text as last
     from (
-      select * from ${sql(layer.table)} t
+      select * from ${layerRows(sql, layer)} t
       where ${whereClause(sql, layer, filter)} and ${after} and t.id <= ${range.lastId}
       order by t.id
       limit ${limit}

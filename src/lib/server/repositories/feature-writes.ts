@@ -1,10 +1,10 @@
 import type postgres from 'postgres';
 import type { Sql } from '../db/client';
-import type { LayerId } from '../../domain';
+import type { ImportLayerId } from '../../domain';
 import { LAYERS } from './layer-registry';
 
 /** SQL types of the importable columns, per layer: the allowlist for json_to_recordset. */
-const COLUMN_TYPES: Record<LayerId, Record<string, string>> = {
+const COLUMN_TYPES: Record<ImportLayerId, Record<string, string>> = {
   provinces: { id: 'text', name_vi: 'text', name_en: 'text', neighbour: 'text' },
   frontier: {
     code: 'text',
@@ -66,7 +66,7 @@ const COLUMN_TYPES: Record<LayerId, Record<string, string>> = {
 };
 
 /** Upsert key for re-importable reference layers; others only insert. */
-const CONFLICT_KEY: Partial<Record<LayerId, string>> = {
+const CONFLICT_KEY: Partial<Record<ImportLayerId, string>> = {
   provinces: 'id',
   frontier: 'code',
   border_gates: 'code',
@@ -119,7 +119,7 @@ export interface WriteCounts {
  */
 export async function writeFeatures(
   sql: Sql,
-  layer: LayerId,
+  layer: ImportLayerId,
   rows: { row: Record<string, unknown>; geometry: object }[],
 ): Promise<WriteCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };

@@ -1,4 +1,9 @@
+import type { Fragment } from 'postgres';
 import type { LayerId } from '../../domain';
+import type { Sql } from '../db/client';
+import type { FieldType } from '../io/export/types';
+import { reportLayerRows } from './report-layer';
+import type { DistributedTable } from './visibility';
 
 /**
  * What each public layer is in the database. Tables and columns here are the only identifiers
@@ -9,7 +14,8 @@ export interface LayerDef {
   table: string;
   title_vi: string;
   title_en: string;
-  geometryType: 'Point' | 'LineString' | 'MultiPolygon';
+  /** `Mixed`: points, lines and polygons in one layer (the reports). */
+  geometryType: 'Point' | 'LineString' | 'MultiPolygon' | 'Mixed';
   /** Columns returned as feature properties, in order. */
   columns: readonly string[];
   /** Column holding the province id (`id` for the provinces layer itself). */
@@ -19,6 +25,18 @@ export interface LayerDef {
   agencyColumn?: string;
   /** Adds the line length in km as `length_km`. */
   lengthKm?: boolean;
+  /**
+   * The rows, when they are not `table` as it stands (a subquery with computed columns, aliased
+   * `t` by the caller). Its rows carry `id`, `geom` and every column of `columns`.
+   */
+  rows?: (sql: Sql) => Fragment;
+  /** Types of the columns `table` does not have (computed by `rows`), for exports. */
+  computedTypes?: Record<string, FieldType>;
+  /**
+   * A layer whose rows carry a distribution: every read ANDs the caller's visibility predicate
+   * (repositories/visibility.ts) in, and a read without a viewer returns nothing.
+   */
+  restricted?: DistributedTable;
 }
 
 export const LAYERS: Record<LayerId, LayerDef> = {
@@ -116,5 +134,39 @@ export const LAYERS: Record<LayerId, LayerDef> = {
     provinceColumn: 'province',
     agencyColumn: 'agency',
     lengthKm: true,
+  },
+  reports: {
+    id: 'reports',
+    table: 'reports',
+    title_vi: 'Tin báo',
+    title_en: 'Information reports',
+    geometryType: 'Mixed',
+    // No free text: exports are shared further, the text stays in the register.
+    columns: [
+      'title',
+      'kind',
+      'category',
+      'province',
+      'reliability',
+      'credibility',
+      'rating',
+      'tlp',
+      'distribution',
+      'status',
+      'agency',
+      'unit',
+      'observed_from',
+      'observed_to',
+      'received_at',
+      'age_days',
+      'place',
+    ],
+    provinceColumn: 'province',
+    timeColumn: 'received_at',
+    categoryColumn: 'category',
+    agencyColumn: 'agency',
+    rows: reportLayerRows,
+    computedTypes: { rating: 'string', age_days: 'integer' },
+    restricted: 'reports',
   },
 };

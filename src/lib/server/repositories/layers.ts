@@ -2,6 +2,7 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { Agency, Category, Province } from '../../domain';
 import type { LayerDef } from './layer-registry';
+import { visibleTo, type Viewer } from './visibility';
 
 export interface LayerFilter {
   province?: Province;
@@ -12,6 +13,11 @@ export interface LayerFilter {
   to?: Date;
   categories?: Category[];
   agencies?: Agency[];
+  /**
+   * Who is reading: a restricted layer (the reports) shows only what this viewer may see, and
+   * nothing without one. Other layers ignore it.
+   */
+  viewer?: Viewer;
 }
 
 export interface Page {
@@ -27,9 +33,18 @@ export interface LayerSummary {
   bbox: [number, number, number, number] | null;
 }
 
-/** The WHERE clause for a layer's filters; a filter the layer has no column for is ignored. */
+/** The layer's rows to read `from` (the caller aliases them `t`): its table or its subquery. */
+export function layerRows(sql: Sql, layer: LayerDef): Fragment {
+  return layer.rows ? layer.rows(sql) : sql`${sql(layer.table)}`;
+}
+
+/**
+ * The WHERE clause for a layer's filters; a filter the layer has no column for is ignored. A
+ * restricted layer always gets the viewer's visibility predicate (`false` without a viewer).
+ */
 export function whereClause(sql: Sql, layer: LayerDef, f: LayerFilter): Fragment {
   const parts: Fragment[] = [];
+  if (layer.restricted) parts.push(visibleTo(sql, f.viewer, layer.restricted, 't'));
   if (f.province) parts.push(sql`t.${sql(layer.provinceColumn)} = ${f.province}`);
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
@@ -107,7 +122,7 @@ export async function selectFeaturePage(
     select string_agg(${featureJson(sql, layer)}, ',' order by t.id) as f,
       count(*)::int as n, max(t.id) as last
     from (
-      select * from ${sql(layer.table)} t
+      select * from ${layerRows(sql, layer)} t
       where ${whereClause(sql, layer, filter)} and t.id > ${page.after}
       order by t.id
       limit ${page.limit} offset ${page.offset}
@@ -126,30 +141,36 @@ export async function countFeatures(
   filter: LayerFilter,
 ): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
-    select count(*)::int as n from ${sql(layer.table)} t where ${whereClause(sql, layer, filter)}`;
+    select count(*)::int as n from ${layerRows(sql, layer)} t where ${whereClause(sql, layer, filter)}`;
   return row.n;
 }
 
-/** One feature by id, or undefined. */
+/**
+ * One feature by id, or undefined (also for a feature of a restricted layer the viewer may not
+ * see: the caller answers both alike).
+ */
 export async function selectFeature(
   sql: Sql,
   layer: LayerDef,
   id: number | string,
   output: FeatureOutput = {},
+  viewer?: Viewer,
 ): Promise<string | undefined> {
   const rows = await sql<{ f: string }[]>`
-    select ${featureJson(sql, layer, output)} as f from ${sql(layer.table)} t where t.id = ${id}`;
+    select ${featureJson(sql, layer, output)} as f from ${layerRows(sql, layer)} t
+    where t.id = ${id} and ${whereClause(sql, layer, { viewer })}`;
   return rows[0]?.f;
 }
 
-export async function summarise(sql: Sql, layer: LayerDef): Promise<LayerSummary> {
+/** The count and extent of a layer, of what `viewer` may see for a restricted layer. */
+export async function summarise(sql: Sql, layer: LayerDef, viewer?: Viewer): Promise<LayerSummary> {
   const [row] = await sql<
     { n: number; w: number | null; s: number | null; e: number | null; nn: number | null }[]
   >`
     select count(*)::int as n,
-      ST_XMin(ST_Extent(geom))::float8 as w, ST_YMin(ST_Extent(geom))::float8 as s,
-      ST_XMax(ST_Extent(geom))::float8 as e, ST_YMax(ST_Extent(geom))::float8 as nn
-    from ${sql(layer.table)}`;
+      ST_XMin(ST_Extent(t.geom))::float8 as w, ST_YMin(ST_Extent(t.geom))::float8 as s,
+      ST_XMax(ST_Extent(t.geom))::float8 as e, ST_YMax(ST_Extent(t.geom))::float8 as nn
+    from ${layerRows(sql, layer)} t where ${whereClause(sql, layer, { viewer })}`;
   const bbox: LayerSummary['bbox'] = row.w === null ? null : [row.w, row.s!, row.e!, row.nn!];
   return { id: layer.id, count: row.n, bbox };
 }

@@ -1,7 +1,14 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '../db/client';
 import type { LayerDef } from './layer-registry';
-import { featureJson, whereClause, type FeatureOutput, type LayerFilter } from './layers';
+import {
+  featureJson,
+  layerRows,
+  whereClause,
+  type FeatureOutput,
+  type LayerFilter,
+} from './layers';
+import type { Viewer } from './visibility';
 
 /** One key of the order: an allowlisted column (from the queryables), NULLs always last. */
 export interface SortKey {
@@ -112,7 +119,7 @@ export async function selectItems(sql: Sql, layer: LayerDef, q: ItemsQuery): Pro
       select ${featureJson(sql, layer, q.output)} as f, ${positionOf(sql, q.sort)} as k,
         row_number() over (order by ${orderBy(sql, q.sort, false)}) as rn
       from (
-        select * from ${sql(layer.table)} t
+        select * from ${layerRows(sql, layer)} t
         where ${where}
         order by ${orderBy(sql, q.sort, backward)}
         limit ${q.limit} offset ${q.offset}
@@ -135,16 +142,24 @@ export async function countItems(
   q: Pick<ItemsQuery, 'filter' | 'where'>,
 ): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
-    select count(*)::int as n from ${sql(layer.table)} t where ${matching(sql, layer, q)}`;
+    select count(*)::int as n from ${layerRows(sql, layer)} t where ${matching(sql, layer, q)}`;
   return row.n;
 }
 
-/** The first and last instants of the layer's time column, or null for an empty layer. */
-export async function timeExtent(sql: Sql, layer: LayerDef): Promise<[Date, Date] | null> {
+/**
+ * The first and last instants of the layer's time column, or null for an empty layer (of what
+ * `viewer` may see, for a restricted layer).
+ */
+export async function timeExtent(
+  sql: Sql,
+  layer: LayerDef,
+  viewer?: Viewer,
+): Promise<[Date, Date] | null> {
   if (!layer.timeColumn) return null;
-  const col = sql(layer.timeColumn);
+  const col = sql`t.${sql(layer.timeColumn)}`;
   const [row] = await sql<{ a: Date | null; b: Date | null }[]>`
-    select min(${col}) as a, max(${col}) as b from ${sql(layer.table)}`;
+    select min(${col}) as a, max(${col}) as b from ${layerRows(sql, layer)} t
+    where ${whereClause(sql, layer, { viewer })}`;
   return row.a && row.b ? [row.a, row.b] : null;
 }
 

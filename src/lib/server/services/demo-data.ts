@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { transaction, type Sql } from '../db/client';
-import type { LayerId } from '../../domain';
+import type { ImportLayerId } from '../../domain';
 import { generateSeizures, type SeedGeodata } from '../seed/seizures';
 import {
   deleteSyntheticSeizures,
@@ -13,7 +13,7 @@ import { importGeoJson } from './import';
 export const GEODATA_DIR = resolve('geodata');
 
 /** Geodata files in load order (provinces first: the others reference them). */
-export const GEODATA_FILES: [LayerId, string][] = [
+export const GEODATA_FILES: [ImportLayerId, string][] = [
   ['provinces', 'provinces.geojson'],
   ['frontier', 'frontier.geojson'],
   ['border_gates', 'border_gates.geojson'],

@@ -40,6 +40,8 @@ export interface ExportDownload {
   contentType: string;
   /** Features in the file (X-Number-Matched). */
   rows: number;
+  /** The strictest TLP marking in the file (X-TLP), for layers whose rows carry one. */
+  tlp?: string | null;
   body: ReadableStream<Uint8Array>;
 }
 
@@ -124,6 +126,7 @@ export async function openLayerExport(
     return {
       filename,
       rows: extent.count,
+      tlp: extent.tlp,
       contentType: FORMATS.geojson.contentType,
       body: byteStream(writeGeoJsonText(schema, pieces), options.onError),
     };
@@ -132,7 +135,7 @@ export async function openLayerExport(
     const rows = await exportBatch(sql, def, filter, options.srid, slice, n);
     return { value: rows, n: rows.length, last: rows.at(-1)?.id ?? null };
   });
-  return download(schema, batches, extent.count, filename, options);
+  return { ...download(schema, batches, extent.count, filename, options), tlp: extent.tlp };
 }
 
 /** Ids in (after, lastId]; `after` null from the first. */

@@ -1,12 +1,12 @@
 import { transaction, type Sql } from '../db/client';
-import type { LayerId } from '../../domain';
+import type { ImportLayerId } from '../../domain';
 import { parseGeoJson, refOf, type Rejection } from '../io/geojson-import';
 import type { GeometryLimits } from '../io/geometry-check';
 import { checkGeometries, writeFeatures } from '../repositories/feature-writes';
 import { loadedProvinceIds } from '../repositories/provinces';
 
 export interface ImportReport {
-  layer: LayerId;
+  layer: ImportLayerId;
   total: number;
   accepted: number;
   rejected: Rejection[];
@@ -25,7 +25,7 @@ const BATCH = 2000;
  */
 export async function importGeoJson(
   sql: Sql,
-  layer: LayerId,
+  layer: ImportLayerId,
   text: string,
   options: { dryRun?: boolean; limits?: GeometryLimits; source?: string } = {},
 ): Promise<ImportReport> {

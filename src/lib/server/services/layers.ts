@@ -4,17 +4,19 @@ import { notFound } from '../errors';
 import { LAYERS, type LayerDef } from '../repositories/layer-registry';
 import * as repo from '../repositories/layers';
 import type { LayerFilter, Page } from '../repositories/layers';
+import type { Viewer } from '../repositories/visibility';
 
 export function layerDef(id: string): LayerDef {
   if (!isOneOf(LAYER_IDS, id)) throw notFound(`No layer '${id}'. Layers: ${LAYER_IDS.join(', ')}`);
   return LAYERS[id as LayerId];
 }
 
-export async function listLayers(sql: Sql) {
+/** Every layer with its count and extent; a restricted layer's are of what `viewer` may see. */
+export async function listLayers(sql: Sql, viewer: Viewer | undefined) {
   const layers = [];
   for (const id of LAYER_IDS) {
     const def = LAYERS[id];
-    const summary = await repo.summarise(sql, def);
+    const summary = await repo.summarise(sql, def, viewer);
     layers.push({
       id,
       title_vi: def.title_vi,
@@ -70,9 +72,14 @@ export async function featureCollection(
   return { body, numberMatched, numberReturned: rows.returned };
 }
 
-export async function feature(sql: Sql, id: string, fid: number): Promise<string> {
+export async function feature(
+  sql: Sql,
+  id: string,
+  fid: number,
+  viewer: Viewer | undefined,
+): Promise<string> {
   const def = layerDef(id);
-  const f = await repo.selectFeature(sql, def, fid);
+  const f = await repo.selectFeature(sql, def, fid, {}, viewer);
   if (f === undefined) throw notFound(`No feature ${fid} in layer '${id}'`);
   return f;
 }

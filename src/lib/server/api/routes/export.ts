@@ -12,6 +12,7 @@ import * as exports from '../../services/export';
 import type { ExportDownload } from '../../services/export';
 import { layerDef } from '../../services/layers';
 import type { ExportSrid } from '../../io/export/types';
+import { requestViewer } from '../viewer';
 
 const LAYER_PARAMS = [...SEIZURE_FILTER_PARAMS, 'bbox', 'crs'] as const;
 
@@ -50,12 +51,15 @@ export function exportRoutes(deps: RouteDeps) {
       throw error;
     }
     await deps.audit(c, { ...record, outcome: 'ok', details: { ...details, rows: file.rows } });
-    return c.body(file.body, 200, {
+    const headers: Record<string, string> = {
       'content-type': file.contentType,
       'content-disposition': attachment(file.filename),
       'x-number-matched': String(file.rows),
-      'access-control-expose-headers': 'X-Number-Matched, Content-Disposition',
-    });
+      'access-control-expose-headers': 'X-Number-Matched, Content-Disposition, X-TLP',
+    };
+    // The strictest Traffic Light Protocol marking in the file, as TLP 2.0 writes it.
+    if (file.tlp) headers['x-tlp'] = `TLP:${file.tlp.toUpperCase()}`;
+    return c.body(file.body, 200, headers);
   }
 
   return new Hono<AppEnv>().get('/export/:file', allowed, async function exportDownload(c) {
@@ -93,7 +97,8 @@ export function exportRoutes(deps: RouteDeps) {
     layerDef(what); // 404 for an unknown layer before complaining about its parameters
     const q = readQuery(c, LAYER_PARAMS);
     const srid = sridOf(q.crs);
-    const filter = { ...seizureFilter(q), bbox: p.bbox(q.bbox) };
+    // The reports layer holds only what the caller may see.
+    const filter = { ...seizureFilter(q), bbox: p.bbox(q.bbox), viewer: requestViewer(c) };
     const details = { layer: what, format, crs: srid, filters: q };
     return send(c, what, details, () =>
       exports.openLayerExport(sql, what, filter, q, { ...options(), srid }),

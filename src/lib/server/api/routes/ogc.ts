@@ -17,6 +17,7 @@ import { landingPage } from '../../ogc/landing';
 import { publicOrigin, publicUrl } from '../../ogc/base-url';
 import { openapi } from '../../ogc/openapi';
 import { featureSchema, queryablesSchema } from '../../ogc/queryables';
+import { requestViewer } from '../viewer';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 const OPENAPI = 'application/vnd.oai.openapi+json;version=3.0';
@@ -61,12 +62,12 @@ export function ogcRoutes(deps: RouteDeps) {
     })
     .get('/ogc/collections', view, async function listCollections(c) {
       metadataQuery(c);
-      return c.json(await collections(db.sql, baseOf(c)));
+      return c.json(await collections(db.sql, baseOf(c), requestViewer(c)));
     })
     .get('/ogc/collections/:id', view, async function describeCollection(c) {
       const layer = layerDef(c.req.param('id'));
       metadataQuery(c);
-      return c.json(await collectionOf(db.sql, layer, baseOf(c)));
+      return c.json(await collectionOf(db.sql, layer, baseOf(c), requestViewer(c)));
     })
     .get('/ogc/collections/:id/queryables', view, function queryables(c) {
       const layer = layerDef(c.req.param('id'));
@@ -87,7 +88,9 @@ export function ogcRoutes(deps: RouteDeps) {
     .get('/ogc/collections/:id/items', view, async function items(c) {
       const layer = layerDef(c.req.param('id'));
       const q = readQuery(c, itemsParams(layer));
-      const params = parseItems(layer, q, limits);
+      const parsed = parseItems(layer, q, limits);
+      // The reports collection shows each caller only what they may see.
+      const params = { ...parsed, filter: { ...parsed.filter, viewer: requestViewer(c) } };
       const url = publicUrl(c.req.url, c.req.header('x-forwarded-proto'));
       const result = await itemsPage(db.sql, layer, params, url, deps.now());
       await deps.audit(c, {
@@ -119,10 +122,16 @@ export function ogcRoutes(deps: RouteDeps) {
         ? /^[a-z_]{1,64}$/.test(fid)
         : /^\d{1,10}$/.test(fid) && Number(fid) <= INT4_MAX;
       const feature = valid
-        ? await selectFeature(db.sql, layer, textId ? fid : Number(fid), {
-            geometry: outputGeometry(db.sql, crs.srid, crs.latFirst),
-            decimals: crs.decimals,
-          })
+        ? await selectFeature(
+            db.sql,
+            layer,
+            textId ? fid : Number(fid),
+            {
+              geometry: outputGeometry(db.sql, crs.srid, crs.latFirst),
+              decimals: crs.decimals,
+            },
+            requestViewer(c),
+          )
         : undefined;
       if (feature === undefined) throw notFound(`No feature ${fid} in collection '${layer.id}'`);
       await deps.audit(c, {
