@@ -53,7 +53,7 @@ export function pickHits(
     const geometry = own?.geometry ?? r.geometry;
     // The register's records carry their id as the feature's: the popup links to it.
     const properties =
-      (own && (layer === 'objects_near_frontier' || (layer as string) === 'reports')
+      (own && (layer === 'objects_near_frontier' || layer === 'reports')
         ? { id: own.id, ...own.properties }
         : own?.properties) ??
       r.properties ??

@@ -9,7 +9,12 @@ import { VALUE_BREAKS_VND as POINT_VALUE_BREAKS_VND } from '$lib/seizure-points'
 import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
 import type { Shape } from './shapes';
 import type { PickLayer } from './pick';
-import { OBJECTS_SOURCE, objectLayerSpecs, reportLayerSpecs } from './report-styles';
+import {
+  OBJECTS_SOURCE,
+  REPORT_MAP_LAYERS,
+  objectLayerSpecs,
+  reportLayerSpecs,
+} from './report-styles';
 
 export { SHAPES, type Shape } from './shapes';
 
@@ -96,13 +101,14 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
   // Drawn by deck.gl (seizure-points.svelte.ts), which reads `visible` itself.
   seizures: [],
   border_gates: ['gates-symbol-minor', 'gates-label', 'gates-symbol'],
-  // Drawn by the reports layer of the map page (issue 11, part ui-map).
-  reports: [],
+  // Areas, lines and points of the information register (report-styles.ts).
+  reports: [...REPORT_MAP_LAYERS],
 };
 
 /** Layers a click can open a popup on, most specific first. */
 export const CLICKABLE_LAYERS: { mapLayer: string; layer: PickLayer }[] = [
   { mapLayer: 'objects-point', layer: 'objects_near_frontier' },
+  { mapLayer: 'reports-point', layer: 'reports' },
   { mapLayer: 'gates-symbol', layer: 'border_gates' },
   { mapLayer: 'gates-symbol-minor', layer: 'border_gates' },
   { mapLayer: 'patrol-routes-line', layer: 'patrol_routes' },
@@ -110,6 +116,9 @@ export const CLICKABLE_LAYERS: { mapLayer: string; layer: PickLayer }[] = [
   { mapLayer: 'trails-road', layer: 'trails' },
   { mapLayer: 'waterways-river', layer: 'waterways' },
   { mapLayer: 'waterways-canal', layer: 'waterways' },
+  { mapLayer: 'reports-line', layer: 'reports' },
+  { mapLayer: 'reports-outline', layer: 'reports' },
+  { mapLayer: 'reports-fill', layer: 'reports' },
   { mapLayer: 'frontier-line', layer: 'frontier' },
 ];
 
