@@ -22,6 +22,7 @@ import { effortScenarios } from './effort.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { hotspotScenarios } from './hotspots.e2e.js';
+import { infoMapScenarios } from './info-map.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
 import { layoutScenarios } from './layout.e2e.js';
 import { createRunner } from './lib/runner.js';
@@ -83,6 +84,7 @@ async function main() {
       ['data', dataScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],
+      ['info-map', infoMapScenarios],
       ['offline-basemap', offlineBasemapScenarios],
       ['no-foreign-request', noForeignRequestScenario],
       ['pmtiles-basemap', pmtilesBasemapScenarios],
