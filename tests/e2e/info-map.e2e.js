@@ -54,19 +54,23 @@ async function placesInAnGiang(page) {
       (/** @type {any} */ f) =>
         f.properties.code === 'an_giang' || f.properties.province === 'an_giang',
     ) ?? provinces.features[0];
-  const a = pointOnFeature(outline).geometry.coordinates;
-  const offsets = [
-    [0.04, 0],
-    [-0.04, 0],
-    [0, 0.04],
-    [0, -0.04],
-    [0.03, 0.03],
-    [-0.03, -0.03],
-  ];
-  const b = offsets
-    .map(([dx, dy]) => [a[0] + dx, a[1] + dy])
-    .find((p) => booleanPointInPolygon(p, outline));
-  check(b, 'no second point inside An Giang');
+  // Clear of the province's name, which is written around its representative point.
+  const centre = pointOnFeature(outline).geometry.coordinates;
+  const inside = [
+    [0.1, 0.06],
+    [-0.1, 0.06],
+    [0.1, -0.06],
+    [-0.1, -0.06],
+    [0.16, 0],
+    [-0.16, 0],
+    [0, 0.12],
+    [0, -0.12],
+  ]
+    .map(([dx, dy]) => [centre[0] + dx, centre[1] + dy])
+    .filter((p) => booleanPointInPolygon(p, outline));
+  const a = inside[0];
+  const b = inside.map((p) => [p[0] + 0.04, p[1]]).find((p) => booleanPointInPolygon(p, outline));
+  check(a && b, 'no two points inside An Giang');
   const frontier = await api(page, 'GET', '/api/layers/frontier?province=an_giang');
   const line = frontier.features[0].geometry;
   const coords = line.type === 'LineString' ? line.coordinates : line.coordinates[0];
@@ -313,9 +317,9 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         () =>
           window.__brmMap
             ?.queryRenderedFeatures(undefined, { layers: ['objects-point'] })
-            .map((f) => f.id) ?? [],
+            .map((f) => Number(f.id ?? f.properties.id)) ?? [],
       );
-      check(objects.includes(ids.object), `object ${ids.object} not drawn: ${objects}`);
+      check(objects.includes(Number(ids.object)), `object ${ids.object} not drawn: ${objects}`);
       await setLayer(page, 'objects_near_frontier', false);
       await mapIdle(page);
       const hidden = await page.evaluate(() =>
@@ -326,6 +330,24 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
     });
 
     await test('info-map: screenshots in English and on a phone', async () => {
+      // Frame the reports and the object together; the address then carries that camera.
+      await page.evaluate(
+        (points) => {
+          const xs = points.map((p) => p[0]);
+          const ys = points.map((p) => p[1]);
+          window.__brmMap?.fitBounds(
+            [
+              [Math.min(...xs), Math.min(...ys)],
+              [Math.max(...xs), Math.max(...ys)],
+            ],
+            { padding: 60, duration: 0 },
+          );
+        },
+        [places.a, places.b, places.frontierVertex],
+      );
+      await mapIdle(page);
+      await page.waitForFunction(() => new URL(location.href).searchParams.has('c'));
+      await page.waitForTimeout(500);
       const url = new URL(page.url());
       url.searchParams.set('lang', 'en');
       await page.goto(url.toString());
