@@ -11,6 +11,7 @@ import { tokensEn, tokensVi } from './messages-tokens';
 import { dataEn, dataVi } from './messages-data';
 import { infomapEn, infomapVi } from './messages-infomap';
 import { pathsEn, pathsVi } from './messages-paths';
+import { analysisEn, analysisVi } from './messages-analysis';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -529,6 +530,7 @@ export const vi = {
   ...dataVi,
   ...infomapVi,
   ...pathsVi,
+  ...analysisVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1050,4 +1052,5 @@ export const en: Record<MessageKey, string> = {
   ...dataEn,
   ...infomapEn,
   ...pathsEn,
+  ...analysisEn,
 };

@@ -65,10 +65,41 @@ export interface BriefingPlan {
   covered_pct: number | null;
   crossings: { total: number; covered: number };
   risk_captured_pct: number | null;
+  /** Share (percent) of the risk from the open reports the reader can see. */
+  risk_from_reports_pct: number | null;
   seizures_captured_pct: number | null;
   pai: number | null;
   patrol_km_week: number;
   longest_gap: { name_vi: string; name_en: string; length_km: number } | null;
+}
+
+/** One force's handovers to the other over the briefing's window (GET /api/reports/exchange). */
+export interface ExchangeAgency {
+  agency: 'border_guard' | 'customs';
+  passed: number;
+  acknowledged: number;
+  median_ack_hours: number | null;
+  assessed: number;
+  valuable: number;
+  not_valuable: number;
+  duplicate: number;
+  /** 0 to 1. */
+  valuable_share: number | null;
+  led_to_seizure: number;
+  seizure_share: number | null;
+}
+
+export interface BriefingExchange {
+  from: string | null;
+  to: string | null;
+  province: Province | null;
+  agencies: ExchangeAgency[];
+  /** The reviews' count, 2012-2019: passed and valuable per force. */
+  baseline: {
+    period: string;
+    border_guard: { passed: number; valuable: number };
+    customs: { passed: number; valuable: number };
+  };
 }
 
 export interface Briefing {
@@ -110,6 +141,8 @@ export interface Briefing {
   top: BriefingHotSpot[];
   /** The province's plans with routes (at most four), newest change first. */
   plans: BriefingPlan[];
+  /** The information exchange over the window, as the reader may see it. */
+  exchange?: BriefingExchange;
   trend: { available: boolean; steps: number; min_steps: number; skipped: SkipReason | null };
   forecast: {
     /** What ranks the cells: the hot spots' Gi* z. */

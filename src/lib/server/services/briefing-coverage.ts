@@ -2,6 +2,7 @@ import type { HotspotQuery } from '../api/hotspot-params';
 import type { Sql } from '../db/client';
 import { listPlans } from '../repositories/plans';
 import { coverage } from './coverage';
+import type { Viewer } from '../repositories/visibility';
 
 /** At most this many plans are printed (newest change first): one page, bounded work. */
 export const BRIEFING_PLANS = 4;
@@ -19,6 +20,8 @@ export interface BriefingPlan {
   covered_pct: number | null;
   crossings: { total: number; covered: number };
   risk_captured_pct: number | null;
+  /** Share (percent) of that risk from the open reports the reader can see. */
+  risk_from_reports_pct: number | null;
   seizures_captured_pct: number | null;
   pai: number | null;
   patrol_km_week: number;
@@ -36,6 +39,7 @@ export async function planCoverage(
   query: HotspotQuery,
   period: { first: string; last: string } | null,
   now: Date,
+  viewer?: Viewer,
 ): Promise<BriefingPlan[]> {
   const { filter } = query;
   const plans = (await listPlans(sql, filter.province))
@@ -53,6 +57,7 @@ export async function planCoverage(
         category: filter.categories,
         agency: filter.agencies,
         cellM: query.cellM,
+        viewer,
       },
       now,
     );
@@ -69,6 +74,7 @@ export async function planCoverage(
       covered_pct: c.covered_pct,
       crossings: { total: c.crossings.total, covered: c.crossings.covered },
       risk_captured_pct: c.risk_captured_pct,
+      risk_from_reports_pct: c.risk_from_reports.pct,
       seizures_captured_pct: c.seizures_captured_pct,
       pai: c.pai,
       patrol_km_week: c.patrol_km_week,

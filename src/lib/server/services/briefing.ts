@@ -7,6 +7,8 @@ import { monthTables, type MonthSeries } from './briefing-months';
 import { seizureStats, type SeizureStats } from './stats';
 import { hotSpotSections, type BriefingHotSpots } from './briefing-hotspots';
 import { planCoverage, type BriefingPlan } from './briefing-coverage';
+import { briefingExchange, type BriefingExchange } from './briefing-exchange';
+import type { Viewer } from '../repositories/visibility';
 
 /** The filters as the briefing prints them (dates as the caller gave them). */
 export interface BriefingFilters {
@@ -29,6 +31,8 @@ export interface Briefing extends Omit<BriefingHotSpots, 'cells'> {
   map: BriefingBase & { cells: BriefingHotSpots['cells'] };
   /** What the province's patrol plans cover (briefing-coverage.ts), newest change first. */
   plans: BriefingPlan[];
+  /** The information exchange between the forces over the window, as the reader may see it. */
+  exchange: BriefingExchange;
 }
 
 /**
@@ -36,14 +40,20 @@ export interface Briefing extends Omit<BriefingHotSpots, 'cells'> {
  * matching seizure, the province's frontier and gates for the map, and the hot spots, their
  * trend and the forecast check (briefing-hotspots.ts).
  */
-export async function briefing(sql: Sql, query: HotspotQuery, now: Date): Promise<Briefing> {
+export async function briefing(
+  sql: Sql,
+  query: HotspotQuery,
+  now: Date,
+  viewer?: Viewer,
+): Promise<Briefing> {
   const { filter } = query;
   const stats = await seizureStats(sql, filter, query.window);
   const months = stats.by_month.map((m) => m.month);
   const tables = monthTables(months, await countByMonth(sql, filter));
   const base = await briefingBase(sql, filter.province);
   const { cells, ...hot } = await hotSpotSections(sql, query, months.length);
-  const plans = await planCoverage(sql, query, stats.period, now);
+  const plans = await planCoverage(sql, query, stats.period, now, viewer);
+  const exchange = await briefingExchange(sql, viewer, query);
   return {
     generated_at: now.toISOString(),
     filters: {
@@ -65,6 +75,7 @@ export async function briefing(sql: Sql, query: HotspotQuery, now: Date): Promis
     by_month_agency: tables.by_agency,
     map: { ...base, cells },
     plans,
+    exchange,
     ...hot,
   };
 }

@@ -139,7 +139,7 @@ async function checkDrafts(sql: Sql, province: Province, drafts: repo.DraftLine[
 /** The saved routes to cover (plan's and listed), checked to exist and lie in the province. */
 async function savedRoutes(
   sql: Sql,
-  req: CoverageRequest,
+  req: Pick<CoverageRequest, 'province' | 'routes'>,
   plan: (PlanSummary & { route_ids: number[] }) | undefined,
 ): Promise<{ ids: number[]; vertices: number }> {
   const ids = [...new Set([...(plan?.route_ids ?? []), ...(req.routes ?? [])])].sort(
@@ -165,7 +165,21 @@ async function savedRoutes(
   return { ids, vertices: rows.reduce((n, r) => n + r.vertices, 0) };
 }
 
-export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promise<CoverageResult> {
+/** The lines a coverage request names, checked: the plan's and listed routes, and the drafts. */
+export interface CoverageLines {
+  plan: (PlanSummary & { route_ids: number[] }) | undefined;
+  saved: { ids: number[]; vertices: number };
+  drafts: repo.DraftLine[];
+}
+
+/**
+ * Reads and checks the plan, routes and draft lines of a request (400 and 422 as coverage
+ * answers them); POST /api/reports/flags takes the same inputs.
+ */
+export async function coverageLines(
+  sql: Sql,
+  req: Pick<CoverageRequest, 'province' | 'plan' | 'routes' | 'draft'>,
+): Promise<CoverageLines> {
   let plan: (PlanSummary & { route_ids: number[] }) | undefined;
   if (req.plan !== undefined) {
     const found = await plans.getPlan(sql, req.plan);
@@ -186,8 +200,6 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
   }));
   const saved = await savedRoutes(sql, req, plan);
   const lines = saved.ids.length + drafts.length;
-  if (lines === 0)
-    throw bad('nothing_to_cover', 'Give a plan with routes, route ids or draft lines to cover.');
   if (lines > MAX_LINES)
     throw bad('too_many_routes', `At most ${MAX_LINES} lines per request (got ${lines}).`, {
       max_routes: MAX_LINES,
@@ -203,6 +215,13 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
       { max_vertices: MAX_TOTAL_VERTICES },
     );
   await checkDrafts(sql, req.province, drafts);
+  return { plan, saved, drafts };
+}
+
+export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promise<CoverageResult> {
+  const { plan, saved, drafts } = await coverageLines(sql, req);
+  if (saved.ids.length + drafts.length === 0)
+    throw bad('nothing_to_cover', 'Give a plan with routes, route ids or draft lines to cover.');
 
   const window = riskWindow(req, plan, await lastSeizureDay(sql, req.province), now);
   const filter = {

@@ -21,7 +21,7 @@ const day = z
     }
   }, 'not a real calendar date');
 
-const draftLine = z.object({
+export const draftLine = z.object({
   type: z.literal('Feature'),
   id: z.union([z.string(), z.number()]).optional(),
   // Structure and values are checked by checkGeometry, with messages a planner can act on.

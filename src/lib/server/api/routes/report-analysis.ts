@@ -1,4 +1,10 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { PROVINCES } from '../../../domain';
+import { jsonBody } from '../validate';
+import { MAX_LINES } from '../../services/coverage';
+import { reportFlags } from '../../services/report-flags';
+import { draftLine } from './coverage';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
@@ -7,6 +13,18 @@ import { viewerOf } from '../../repositories/visibility';
 import { exchangeFigures } from '../../services/report-exchange';
 
 const EXCHANGE_PARAMS = ['from', 'to', 'province'] as const;
+
+/** The inputs of POST /api/coverage that name lines; none is fine (hot spots only). */
+const flagsBody = z
+  .object({
+    province: z.enum(PROVINCES),
+    plan: z.number().int().min(1).max(p.INT4_MAX).optional(),
+    routes: z.array(z.number().int().min(1).max(p.INT4_MAX)).max(MAX_LINES).optional(),
+    draft: z
+      .object({ type: z.literal('FeatureCollection'), features: z.array(draftLine).max(MAX_LINES) })
+      .optional(),
+  })
+  .strict();
 
 /** The caller as a viewer of reports: the permission check has made sure there is one. */
 function viewer(c: Context<AppEnv>) {
@@ -21,24 +39,43 @@ function viewer(c: Context<AppEnv>) {
  */
 export function reportAnalysisRoutes(deps: RouteDeps) {
   const view = requirePermission('view', deps.auditDenied);
-  return new Hono<AppEnv>().get('/reports/exchange', view, async function readExchange(c) {
-    const q = readQuery(c, EXCHANGE_PARAMS);
-    const query = {
-      from: q.from || undefined,
-      to: q.to || undefined,
-      province: p.province(q.province),
-    };
-    const result = await exchangeFigures(deps.db.sql, viewer(c), query);
-    // Counts of reports the caller may see are still a read of the register.
-    await deps.audit(c, {
-      action: 'report.exchange.read',
-      target: 'reports',
-      outcome: 'ok',
-      details: {
-        filters: query,
-        passed: Object.fromEntries(result.agencies.map((a) => [a.agency, a.passed])),
-      },
+  return new Hono<AppEnv>()
+    .get('/reports/exchange', view, async function readExchange(c) {
+      const q = readQuery(c, EXCHANGE_PARAMS);
+      const query = {
+        from: q.from || undefined,
+        to: q.to || undefined,
+        province: p.province(q.province),
+      };
+      const result = await exchangeFigures(deps.db.sql, viewer(c), query);
+      // Counts of reports the caller may see are still a read of the register.
+      await deps.audit(c, {
+        action: 'report.exchange.read',
+        target: 'reports',
+        outcome: 'ok',
+        details: {
+          filters: query,
+          passed: Object.fromEntries(result.agencies.map((a) => [a.agency, a.passed])),
+        },
+      });
+      return c.json(result);
+    })
+    .post('/reports/flags', view, async function readFlags(c) {
+      const b = await jsonBody(c, flagsBody);
+      const result = await reportFlags(deps.db.sql, viewer(c), b, deps.now());
+      await deps.audit(c, {
+        action: 'report.flags.read',
+        target: 'reports',
+        outcome: 'ok',
+        details: {
+          province: b.province,
+          plan: b.plan ?? null,
+          routes: b.routes?.length ?? 0,
+          draft_lines: b.draft?.features.length ?? 0,
+          near_route: result.near_route.map((r) => r.id),
+          in_hotspot: result.in_hotspot.map((r) => r.id),
+        },
+      });
+      return c.json(result);
     });
-    return c.json(result);
-  });
 }
