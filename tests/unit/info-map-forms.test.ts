@@ -142,6 +142,8 @@ describe('planner flags', () => {
     expect(routeName(13, [{ id: 13, name: 'Kênh Vĩnh Tế' }])).toBe('Kênh Vĩnh Tế');
     expect(routeName(14, [])).toBe('#14');
     expect(routeName('Tuyến 1', [])).toBe('Tuyến 1');
+    expect(routeName('draft:1', [], [{ name: 'A' }, { name: 'B' }])).toBe('B');
+    expect(routeName('draft:2', [], [{ name: 'A' }])).toBe('#3');
     expect(routeName(null, [])).toBe('–');
   });
   it('marks the flagged reports with their own geometry', () => {

@@ -17,8 +17,10 @@ export interface NearRouteFlag {
   rating: string;
   tlp: Tlp;
   distance_m: number;
-  /** The route it is near: a route id of a saved plan, or the draft route's index or name. */
+  /** The route it is near: a saved route's id, or `draft:N` for the draft's line N (0-based). */
   route: number | string | null;
+  /** The route's name when it has one. */
+  route_name?: string | null;
 }
 
 export interface HotspotFlag {
@@ -56,16 +58,21 @@ export function fetchReportFlags(
 }
 
 /**
- * The name of the route a flag points at: the plan's route with that id, the draft route at
- * that index (0-based), a name the server gave, or `#id`.
+ * The name of the route a flag points at: the plan's route with that id, or for `draft:N` the
+ * draft's line N (0-based, as sent), else `#id`.
  * @example routeName(12, [{ id: 12, name: 'Kênh Vĩnh Tế' }]) // 'Kênh Vĩnh Tế'
  */
 export function routeName(
   route: NearRouteFlag['route'],
   routes: readonly Pick<PlanRoute, 'id' | 'name'>[],
+  draft: readonly Pick<PlanRoute, 'name'>[] = [],
 ): string {
   if (route === null || route === undefined) return '–';
-  if (typeof route === 'string') return route;
+  if (typeof route === 'string') {
+    const n = /^draft:(\d+)$/.exec(route);
+    if (!n) return route;
+    return draft[Number(n[1])]?.name || `#${Number(n[1]) + 1}`;
+  }
   const byId = routes.find((r) => r.id === route);
   if (byId) return byId.name || `#${route}`;
   return `#${route}`;
