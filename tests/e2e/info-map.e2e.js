@@ -379,6 +379,10 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         });
         await mapIdle(p);
         await screenshot(p, `info-map-390x844-${lang}`);
+        // The map itself, the sheet closed: the reports and the object in view.
+        await p.click('[data-testid=sheet-close]');
+        await mapIdle(p);
+        await screenshot(p, `info-map-390x844-${lang}-map`);
         await phone.close();
       }
     });
