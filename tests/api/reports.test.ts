@@ -273,6 +273,30 @@ describe('GET /api/reports/{id}', () => {
   });
 });
 
+describe('objects sighted in a report', () => {
+  it('lists only the objects the caller may see', async () => {
+    const object = async (agency: string, author: string, identifier: string) => {
+      const [{ id }] = await w.db.sql<{ id: number }[]>`
+        insert into suspicious_objects (kind, identifier, province, distribution, tlp, agency,
+          author_id, author_name)
+        values ('boat', ${identifier}, 'an_giang', 'own_agency', 'amber', ${agency},
+          ${w.userId[author as 'bg.analyst']}, ${author})
+        returning id`;
+      await w.db.sql`
+        insert into object_sightings (object_id, seen_at, geom, source, report_id, agency)
+        values (${id}, ${T0}, ST_SetSRID(ST_MakePoint(105.1, 10.6), 4326), 'report', ${ids.r1},
+          ${agency})`;
+      return id;
+    };
+    const bgBoat = await object('border_guard', 'bg.analyst', 'AG-1234');
+    const customsBoat = await object('customs', 'cu.analyst', 'AG-5678');
+    const objects = async (who: 'bg.planner' | 'cu.commander') =>
+      (await (await api.get(`/api/reports/${ids.r1}`, who)).json()).objects;
+    expect(await objects('bg.planner')).toEqual([{ id: bgBoat, kind: 'boat' }]);
+    expect(await objects('cu.commander')).toEqual([{ id: customsBoat, kind: 'boat' }]);
+  });
+});
+
 describe('the handover', () => {
   it('counts unread reports per receiving agency, for those who see them', async () => {
     const count = async (who: Parameters<typeof api.get>[1]) =>

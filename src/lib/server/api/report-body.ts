@@ -18,8 +18,8 @@ import * as p from './params';
  * The bodies of the information-report routes (POST/PUT /api/reports, close, reopen,
  * acknowledge, assessment, links). Strict: a field the contract does not name (`agency`,
  * `author`, `unit`, `status`...) is a 400, so who wrote a report always comes from the session.
- * The geometry is only required to be an object here: its checks answer 422 (the service's
- * checkReportGeometry), and whether it lies in its province needs the outlines.
+ * The geometry is not checked here: its checks answer 422 (services/report-place.ts's
+ * placeDrawn), and whether it lies in its province needs the outlines.
  */
 
 export const MAX_TEXT = 4000;
@@ -61,7 +61,8 @@ const fields = {
   kind: z.enum(REPORT_KINDS),
   category: z.enum(CATEGORIES).nullish(),
   province: z.enum(PROVINCES).nullish(),
-  geometry: z.record(z.string(), z.unknown()).nullish(),
+  // Any value: placeDrawn (services/report-place.ts) answers 422 unless it is a usable geometry.
+  geometry: z.unknown().optional(),
   place: z
     .string()
     .regex(PLACE, `must be ${PLACE_LAYERS.map((l) => `${l}:CODE`).join(', ')}`)
@@ -88,7 +89,7 @@ type Raw = z.infer<z.ZodObject<typeof fields>>;
 function checkReport(b: Raw, ctx: z.RefinementCtx): void {
   const issue = (field: string, message: string) =>
     ctx.addIssue({ code: 'custom', path: [field], message });
-  const hasGeometry = b.geometry != null;
+  const hasGeometry = b.geometry !== undefined && b.geometry !== null;
   const hasPlace = b.place != null;
   if (hasGeometry === hasPlace)
     issue(hasGeometry ? 'place' : 'geometry', 'give exactly one of geometry and place');

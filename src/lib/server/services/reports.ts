@@ -1,7 +1,5 @@
 import type { Client, Sql } from '../db/client';
-import { ApiError, conflict, invalidGeometry } from '../errors';
-import { checkGeometry } from '../io/geometry-check';
-import type { PlaceLayer } from '../../information';
+import { ApiError, conflict } from '../errors';
 import type { ReportInput } from '../api/report-body';
 import { insertEvent } from '../repositories/report-events';
 import * as links from '../repositories/report-links';
@@ -10,6 +8,7 @@ import type { ReportQuery, ReportRow, ReportValues } from '../repositories/repor
 import { unitsByIds } from '../repositories/units';
 import type { SessionUser } from './auth';
 import { handOver, receivingAgency } from './report-handover';
+import { fieldError, placeDrawn, placeNamed } from './report-place';
 import {
   actorOf,
   loadReport,
@@ -26,18 +25,8 @@ import {
  * the audit row), so any refusal leaves the report, its units, handovers and history unchanged.
  */
 
-/** Most positions in a report's geometry: a canal stretch or an area drawn by hand. */
-export const MAX_REPORT_VERTICES = 2000;
 /** received_at may lie this far ahead of the server's clock (clock skew between devices). */
 export const RECEIVED_SLACK_MS = 5 * 60_000;
-
-/** A 400 whose details name the fields, in the shape the body validation uses. */
-function fieldError(code: string, fields: string[], message: string): ApiError {
-  return new ApiError(400, code, message, {
-    field: fields[0],
-    problems: fields.map((field) => ({ field, message })),
-  });
-}
 
 /** Every matching report the caller sees, one page of them, and their count in one snapshot. */
 export async function listReports(
@@ -52,68 +41,20 @@ export async function listReports(
   }) as Promise<{ items: ReportView[]; total: number }>;
 }
 
-/** A drawn geometry checked (422 when unusable) and its province decided. */
-async function placeDrawn(
+/**
+ * The values to store: geometry and province decided, received_at defaulted (to now for a new
+ * report, to the stored time for an edit) and not in the future.
+ */
+async function valuesOf(
   sql: Sql,
-  drawn: Record<string, unknown>,
-  stated: string | null,
-): Promise<{ geometry: object; province: string }> {
-  // Only type and coordinates go on: a `crs` member or anything else is dropped (4326 forced).
-  const geometry = { type: drawn.type, coordinates: drawn.coordinates };
-  const problems = checkGeometry(geometry, ['Point', 'LineString', 'Polygon'], {
-    maxVertices: MAX_REPORT_VERTICES,
-  });
-  if (problems.length) throw invalidGeometry(`Invalid geometry: ${problems[0]}`, { problems });
-  const verdict = await repo.geometryVerdict(sql, geometry);
-  if (!verdict.valid) throw invalidGeometry(`Invalid geometry: ${verdict.reason}`);
-  if (stated) {
-    const province = verdict.provinces.find((p) => p.id === stated);
-    if (!province)
-      throw fieldError('unknown_province', ['province'], `No outline of ${stated} is loaded yet.`);
-    if (!province.intersects)
-      throw fieldError(
-        'outside_province',
-        ['province', 'geometry'],
-        `The geometry lies outside the ${stated} outline.`,
-      );
-    return { geometry, province: stated };
-  }
-  const holder =
-    verdict.provinces.find((p) => p.holds) ?? verdict.provinces.find((p) => p.intersects);
-  if (!holder)
-    throw fieldError(
-      'outside_province',
-      ['province', 'geometry'],
-      'The geometry lies in no province outline; give the province or correct the geometry.',
-    );
-  return { geometry, province: holder.id };
-}
-
-/** A named gate, trail or waterway: its geometry and province are copied into the report. */
-async function placeNamed(
-  sql: Sql,
-  place: string,
-  stated: string | null,
-): Promise<{ geometry: object; province: string }> {
-  const colon = place.indexOf(':');
-  const layer = place.slice(0, colon) as PlaceLayer;
-  const feature = await repo.placeFeature(sql, layer, place.slice(colon + 1));
-  if (!feature) throw fieldError('unknown_place', ['place'], `No ${layer} feature '${place}'.`);
-  if (stated && stated !== feature.province)
-    throw fieldError(
-      'outside_province',
-      ['province', 'place'],
-      `${place} lies in ${feature.province}, not ${stated}.`,
-    );
-  return feature;
-}
-
-/** The values to store: geometry and province decided, received_at defaulted and checked. */
-async function valuesOf(sql: Sql, input: ReportInput, now: Date): Promise<ReportValues> {
+  input: ReportInput,
+  now: Date,
+  receivedBefore?: Date,
+): Promise<ReportValues> {
   const { geometry, province } = input.place
     ? await placeNamed(sql, input.place, input.province)
-    : await placeDrawn(sql, input.geometry!, input.province);
-  const received = input.received_at ?? now;
+    : await placeDrawn(sql, input.geometry, input.province);
+  const received = input.received_at ?? receivedBefore ?? now;
   if (received.getTime() > now.getTime() + RECEIVED_SLACK_MS)
     throw new ApiError(400, 'invalid_body', 'Invalid body: received_at: lies in the future', {
       problems: [{ field: 'received_at', message: 'lies in the future' }],
@@ -247,7 +188,7 @@ export async function updateReport(
   forbidEdit(user, row);
   const before = await reportView(sql, user, id);
   if (row.version !== version) throw stale(before, version);
-  const values = await valuesOf(sql, input, now);
+  const values = await valuesOf(sql, input, now, row.received_at);
   const { units, agencies } = await unitsOf(sql, input, row.unit);
   checkNarrowing(before, input, units);
   if (!(await repo.updateReport(sql, id, version, values, now)))

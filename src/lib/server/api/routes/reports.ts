@@ -1,11 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { CATEGORIES, isOneOf } from '../../../domain';
-import { REPORT_KINDS, REPORT_STATUSES, TLP } from '../../../information';
-import { USER_AGENCIES } from '../../auth/roles';
-import { ApiError, badParameter } from '../../errors';
+import { ApiError } from '../../errors';
 import type { Sql } from '../../db/client';
-import { normaliseText } from '../../text';
-import { REPORT_SORT_KEYS, type ReportQuery } from '../../repositories/reports';
 import type { LinkKind } from '../../repositories/report-links';
 import { listUnits } from '../../repositories/units';
 import * as handover from '../../services/report-handover';
@@ -14,6 +9,7 @@ import * as register from '../../services/reports';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 import { readQuery } from '../query';
+import { DEFAULT_PAGE, LIST_PARAMS, listQuery, MAX_OFFSET, MAX_PAGE } from '../report-filter';
 import {
   acknowledgeBody,
   assessmentBody,
@@ -26,9 +22,6 @@ import {
 import type { AppEnv, RouteDeps } from '../types';
 import { jsonBody } from '../validate';
 
-const DEFAULT_PAGE = 50;
-const MAX_PAGE = 200;
-const MAX_OFFSET = 10_000_000;
 /** Only digits reach the id routes, so /reports/inbox and other fixed paths stay their own. */
 const ID = '{[0-9]+}';
 
@@ -47,62 +40,6 @@ function targetId(c: Context<AppEnv>, kind: LinkKind): number {
   if (raw.length > 10 || n < 1 || n > p.INT4_MAX)
     throw new ApiError(404, 'not_found', `No ${kind} ${raw}`);
   return n;
-}
-
-function list<T extends string>(name: string, allowed: readonly T[], value: string | undefined) {
-  if (value === undefined || value === '') return undefined;
-  const items = value.split(',').map((s) => s.trim());
-  for (const item of items)
-    if (!isOneOf(allowed, item))
-      throw badParameter(name, `'${item}' is not one of ${allowed.join(', ')}`);
-  return [...new Set(items)] as T[];
-}
-
-function searchText(value: string | undefined): string | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const result = normaliseText(value, { max: 100 });
-  if (!result.ok) throw badParameter('q', result.problem);
-  return result.value;
-}
-
-const LIST_PARAMS = [
-  'province',
-  'status',
-  'kind',
-  'category',
-  'tlp',
-  'agency',
-  'from',
-  'to',
-  'q',
-  'sort',
-  'dir',
-  'limit',
-  'offset',
-];
-
-function listQuery(q: p.Query): ReportQuery {
-  const sort = q.sort || 'received_at';
-  if (!isOneOf(REPORT_SORT_KEYS, sort))
-    throw badParameter('sort', `must be one of ${REPORT_SORT_KEYS.join(', ')}`);
-  const dir = q.dir || 'desc';
-  if (dir !== 'asc' && dir !== 'desc') throw badParameter('dir', 'must be asc or desc');
-  if (q.status && !isOneOf(REPORT_STATUSES, q.status))
-    throw badParameter('status', 'must be open or closed');
-  return {
-    province: p.province(q.province),
-    status: (q.status || undefined) as ReportQuery['status'],
-    kinds: list('kind', REPORT_KINDS, q.kind),
-    categories: list('category', CATEGORIES, q.category),
-    tlps: list('tlp', TLP, q.tlp),
-    agencies: list('agency', USER_AGENCIES, q.agency),
-    ...p.timeRange(q.from, q.to),
-    q: searchText(q.q),
-    sort,
-    dir,
-    limit: p.integer('limit', q.limit, 1, MAX_PAGE, DEFAULT_PAGE),
-    offset: p.integer('offset', q.offset, 0, MAX_OFFSET, 0),
-  };
 }
 
 /** The summary of a report the audit log keeps for a write (not its free text). */
