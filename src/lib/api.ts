@@ -424,6 +424,8 @@ export interface ManagedUser {
   username: string;
   role: Role;
   agency: UserAgency;
+  /** The named unit (units.id) reports shared with units reach, or null. */
+  unit: string | null;
   disabled: boolean;
   /** ISO instants. */
   created_at: string;
@@ -433,7 +435,7 @@ export interface ManagedUser {
 
 /** What a change answers: the account after it, and a password when one was generated. */
 export interface UserChange {
-  user: Pick<ManagedUser, 'username' | 'role' | 'agency' | 'disabled' | 'created_at'>;
+  user: Pick<ManagedUser, 'username' | 'role' | 'agency' | 'unit' | 'disabled' | 'created_at'>;
   /** Shown once: the server keeps only its hash. */
   generatedPassword?: string;
   sessionsEnded?: number;
@@ -455,6 +457,28 @@ export async function fetchUsers(
   return body.users;
 }
 
+/** A named unit an account may belong to (GET /api/users lists them with the accounts). */
+export interface UnitChoice {
+  id: string;
+  agency: UserAgency;
+  province: string;
+  name_vi: string;
+  name_en: string;
+}
+
+/** Every account and the units they may be given. Signed out: ApiError 401; not an admin: 403. */
+export async function fetchUserDirectory(
+  init: RequestInit = {},
+  fetchFn: Fetch = fetch,
+): Promise<{ users: ManagedUser[]; units: UnitChoice[] }> {
+  const body = (await getJson('/api/users', init, fetchFn)) as {
+    users?: ManagedUser[];
+    units?: UnitChoice[];
+  };
+  if (!Array.isArray(body?.users)) throw new ApiError(200, 'bad_response', 'no users array');
+  return { users: body.users, units: Array.isArray(body.units) ? body.units : [] };
+}
+
 async function userChange(url: string, init: RequestInit, fetchFn: Fetch): Promise<UserChange> {
   const body = (await getJson(url, init, fetchFn)) as Partial<UserChange>;
   if (!body?.user) throw new ApiError(200, 'bad_response', 'the answer has no user');
@@ -466,7 +490,7 @@ const userUrl = (username: string, action = '') =>
 
 /** Adds an account; the answer carries its generated password (shown once). */
 export function addUser(
-  input: { username: string; role: Role; agency: UserAgency },
+  input: { username: string; role: Role; agency: UserAgency; unit?: string | null },
   fetchFn: Fetch = fetch,
 ): Promise<UserChange> {
   return userChange('/api/users', sendJson('POST', input), fetchFn);
@@ -486,10 +510,10 @@ export function resetUserPassword(username: string, fetchFn: Fetch = fetch): Pro
   return userChange(userUrl(username, 'reset-password'), sendJson('POST'), fetchFn);
 }
 
-/** Changes an account's role or agency. */
+/** Changes an account's role, agency or unit (null: none). */
 export function changeUser(
   username: string,
-  change: { role?: Role; agency?: UserAgency },
+  change: { role?: Role; agency?: UserAgency; unit?: string | null },
   fetchFn: Fetch = fetch,
 ): Promise<UserChange> {
   return userChange(userUrl(username), sendJson('PATCH', change), fetchFn);

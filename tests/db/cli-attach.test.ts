@@ -69,4 +69,16 @@ describe.skipIf(!inject('socketPath'))('command-line tools while the app runs', 
     expect(code).toBe(0);
     expect((await user('cli.attach'))?.disabled).toBe(true);
   });
+  it('gives a user a named unit of their agency, refuses an unknown one, and removes it', async () => {
+    const tool = 'src/lib/server/cli/user.ts';
+    const base = ['add', '--username', 'cli.unit', '--role', 'planner', '--agency', 'border_guard'];
+    const refused = await cli([tool, ...base, '--unit', 'bp_nowhere'], 'a long enough password\n');
+    expect(refused.err).toContain("Refused: unit: unknown unit 'bp_nowhere'");
+    expect(refused.code).not.toBe(0);
+    const added = await cli([tool, ...base, '--unit', 'bp_huu_nghi'], 'a long enough password\n');
+    expect(added.out).toContain('Added cli.unit (planner, border_guard, bp_huu_nghi).');
+    const none = await cli([tool, 'change', '--username', 'cli.unit', '--unit', 'none']);
+    expect(none.out).toContain('cli.unit is now planner, border_guard, no unit.');
+    expect((await db.sql`select unit from users where username = 'cli.unit'`)[0].unit).toBeNull();
+  });
 });

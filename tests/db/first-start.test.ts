@@ -24,6 +24,8 @@ const counts = async () =>
       (select count(*)::int from patrol_plans) as plans,
       (select count(*)::int from patrols) as patrols,
       (select count(*)::int from users) as users,
+      (select count(*)::int from reports) as reports,
+      (select count(*)::int from suspicious_objects) as objects,
       (select string_agg(step, ',' order by step) from setup_steps) as steps`
   )[0];
 
@@ -36,15 +38,25 @@ const COMPLETE = {
   // Two plans per province; the reported joint patrols: 4,071 An Giang + 3,083 Lang Son.
   plans: 4,
   patrols: 7154,
-  users: 4,
-  steps: 'demo_users,geodata,synthetic_patrols,synthetic_seizures',
+  // One account per role, plus a Border Guard analyst and a Customs commander.
+  users: 6,
+  // 20 synthetic information reports per province; 4 suspicious objects per province.
+  reports: 40,
+  objects: 8,
+  steps: 'demo_users,geodata,synthetic_patrols,synthetic_reports,synthetic_seizures',
 };
 
 describe('first start', () => {
-  it('loads everything once, announces the four accounts, and does nothing the second time', async () => {
+  it('loads everything once, announces the six accounts, and does nothing the second time', async () => {
     const shown: DemoAccount[][] = [];
     const run = await completeFirstStart(db.sql, { announceAccounts: (a) => shown.push(a) });
-    expect(run).toEqual(['geodata', 'synthetic_seizures', 'synthetic_patrols', 'demo_users']);
+    expect(run).toEqual([
+      'geodata',
+      'synthetic_seizures',
+      'synthetic_patrols',
+      'demo_users',
+      'synthetic_reports',
+    ]);
     expect(await counts()).toEqual(COMPLETE);
     expect(shown).toHaveLength(1);
     expect(shown[0].map((a) => a.username)).toEqual([
@@ -52,6 +64,8 @@ describe('first start', () => {
       'demo.commander',
       'demo.planner',
       'demo.analyst',
+      'demo.bg.analyst',
+      'demo.hq.commander',
     ]);
     for (const a of shown[0]) {
       const user = await findUserByName(db.sql, a.username);
@@ -80,6 +94,8 @@ describe('first start', () => {
       plans: 0,
       patrols: 0,
       users: 0,
+      reports: 0,
+      objects: 0,
       steps: null,
     });
     const messages: string[] = [];
@@ -90,7 +106,7 @@ describe('first start', () => {
     expect(await counts()).toEqual(COMPLETE);
   });
 
-  it('keeps finished steps and creates all four accounts or none', async () => {
+  it('keeps finished steps and creates all six accounts or none', async () => {
     let announced: DemoAccount[] = [];
     await expect(
       completeFirstStart(db.sql, {
@@ -101,10 +117,12 @@ describe('first start', () => {
       }),
     ).rejects.toThrow('killed while printing');
     // The accounts were made and shown, but their step did not commit: none of them exists.
-    expect(announced).toHaveLength(4);
+    expect(announced).toHaveLength(6);
     expect(await counts()).toEqual({
       ...COMPLETE,
       users: 0,
+      reports: 0,
+      objects: 0,
       steps: 'geodata,synthetic_patrols,synthetic_seizures',
     });
 
@@ -114,7 +132,7 @@ describe('first start', () => {
       progress: (m) => messages.push(m),
       announceAccounts: (a) => (again = a),
     });
-    expect(run).toEqual(['demo_users']);
+    expect(run).toEqual(['demo_users', 'synthetic_reports']);
     expect(messages[0]).toBe("Resuming an interrupted first start at step 'demo_users'...");
     expect(await counts()).toEqual(COMPLETE);
     // A new set: the passwords shown before never worked.

@@ -34,6 +34,8 @@ describe('user management', () => {
       ['demo.commander', 'commander'],
       ['demo.planner', 'planner'],
       ['demo.analyst', 'analyst'],
+      ['demo.bg.analyst', 'analyst'],
+      ['demo.hq.commander', 'commander'],
     ]);
     for (const u of created) {
       expect(u.password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);

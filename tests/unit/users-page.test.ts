@@ -20,6 +20,7 @@ const user = (username: string, disabled = false): ManagedUser => ({
   username,
   role: 'analyst',
   agency: 'customs',
+  unit: null,
   disabled,
   created_at: '2025-01-02T03:04:05Z',
   last_sign_in_at: null,

@@ -12,6 +12,7 @@ import { dataEn, dataVi } from './messages-data';
 import { infomapEn, infomapVi } from './messages-infomap';
 import { pathsEn, pathsVi } from './messages-paths';
 import { analysisEn, analysisVi } from './messages-analysis';
+import { objectsEn, objectsVi } from './messages-objects';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -531,6 +532,7 @@ export const vi = {
   ...infomapVi,
   ...pathsVi,
   ...analysisVi,
+  ...objectsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1053,4 +1055,5 @@ export const en: Record<MessageKey, string> = {
   ...infomapEn,
   ...pathsEn,
   ...analysisEn,
+  ...objectsEn,
 };

@@ -52,12 +52,12 @@ async function boot(): Promise<Runtime> {
 
 /** The demo accounts' passwords are shown this once and stored only as argon2id hashes. */
 function printDemoAccounts(users: DemoAccount[]): void {
-  const lines = users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.password}`);
+  const lines = users.map((u) => `  ${u.username.padEnd(18)} ${u.role.padEnd(10)} ${u.password}`);
   console.log(
     [
       '',
       '==================== Demo accounts (shown once; keep them) ====================',
-      '  username         role       password',
+      '  username           role       password',
       ...lines,
       '  They work once the server says Ready; a start stopped before then shows a new set.',
       '  Manage accounts with: npm run user -- list | add | disable | reset-password',

@@ -1,13 +1,17 @@
-/** The account list and the state of its request (a change is followed by a reload at once). */
-import { fetchUsers, type ManagedUser } from '$lib/api';
+/** The account list, the units they may be given, and the state of its request. */
+import { fetchUserDirectory, type ManagedUser, type UnitChoice } from '$lib/api';
 import { RemoteData } from '../remote-data.svelte';
 
-export class UserDirectory extends RemoteData<ManagedUser[]> {
+export class UserDirectory extends RemoteData<{ users: ManagedUser[]; units: UnitChoice[] }> {
   get users(): ManagedUser[] | null {
-    return this.data;
+    return this.data?.users ?? null;
+  }
+
+  get units(): UnitChoice[] {
+    return this.data?.units ?? [];
   }
 
   reload(fetchFn: typeof fetch = fetch): Promise<void> {
-    return this.load((signal) => fetchUsers({ signal }, fetchFn));
+    return this.load((signal) => fetchUserDirectory({ signal }, fetchFn));
   }
 }

@@ -122,7 +122,7 @@ export interface ObjectValues {
 export async function insertObject(
   sql: Sql,
   v: ObjectValues,
-  author: { id: number; username: string; agency: string; unit: string | null },
+  author: { id: number | null; username: string; agency: string; unit: string | null },
   now: Date,
 ): Promise<number> {
   const [row] = await sql<{ id: number }[]>`

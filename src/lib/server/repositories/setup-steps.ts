@@ -1,6 +1,7 @@
 import type { Sql } from '../db/client';
 
-export type SetupStep = 'geodata' | 'synthetic_seizures' | 'synthetic_patrols' | 'demo_users';
+export type SetupStep =
+  'geodata' | 'synthetic_seizures' | 'synthetic_patrols' | 'demo_users' | 'synthetic_reports';
 
 export async function completedSetupSteps(sql: Sql): Promise<Set<SetupStep>> {
   const rows = await sql<{ step: SetupStep }[]>`select step from setup_steps`;

@@ -3,6 +3,7 @@ import type { Role } from '../auth/roles';
 import { completedSetupSteps, markSetupStep, type SetupStep } from '../repositories/setup-steps';
 import { loadGeodata, seedSeizures } from './demo-data';
 import { seedPlansAndPatrols } from './demo-patrols';
+import { seedReports } from './demo-reports';
 import { createDemoUsers } from './users';
 
 type Progress = (message: string) => void;
@@ -59,6 +60,16 @@ export async function completeFirstStart(
       async (tx) => {
         const accounts = await createDemoUsers(tx);
         if (accounts.length) options.announceAccounts(accounts);
+      },
+    ],
+    [
+      // After the accounts: the demo users write, receive and assess the reports.
+      'synthetic_reports',
+      async (tx) => {
+        const r = await seedReports(tx, { progress });
+        progress(
+          `Synthetic information reports ready: ${r.reports} reports (${r.handovers} handed over, ${r.linked} led to a seizure), ${r.objects} suspicious objects with ${r.sightings} sightings (labelled synthetic)`,
+        );
       },
     ],
   ];

@@ -274,12 +274,18 @@ export function listUsers(sql: Sql, policy: { now: Date; idleMinutes: number }) 
   return users.listUsersWithActivity(sql, policy.now, idleCutoff);
 }
 
-/** Demo accounts, one per role, created on the embedded demo's first start. */
-export const DEMO_USERS: { username: string; role: Role; agency: UserAgency }[] = [
-  { username: 'demo.admin', role: 'admin', agency: 'customs' },
-  { username: 'demo.commander', role: 'commander', agency: 'border_guard' },
-  { username: 'demo.planner', role: 'planner', agency: 'border_guard' },
-  { username: 'demo.analyst', role: 'analyst', agency: 'customs' },
+/**
+ * Demo accounts, created on the embedded demo's first start: one per role, plus a Border Guard
+ * analyst and a Customs commander at the An Giang gates, so both sides of the information
+ * exchange can be tried. Each belongs to a named unit (reports shared with units reach it).
+ */
+export const DEMO_USERS: { username: string; role: Role; agency: UserAgency; unit: string }[] = [
+  { username: 'demo.admin', role: 'admin', agency: 'customs', unit: 'kshq_an_giang' },
+  { username: 'demo.commander', role: 'commander', agency: 'border_guard', unit: 'bdbp_lang_son' },
+  { username: 'demo.planner', role: 'planner', agency: 'border_guard', unit: 'bp_tinh_bien' },
+  { username: 'demo.analyst', role: 'analyst', agency: 'customs', unit: 'kshq_lang_son' },
+  { username: 'demo.bg.analyst', role: 'analyst', agency: 'border_guard', unit: 'bp_vinh_xuong' },
+  { username: 'demo.hq.commander', role: 'commander', agency: 'customs', unit: 'hq_tinh_bien' },
 ];
 
 /** Creates the demo users when there are no users at all; returns their passwords (once). */
