@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellId, hexOfPoint, pointSegmentM, wgs84ToUtm } from '../../src/lib/analysis';
+import { requestWeight } from '../../src/lib/server/api/request-cost';
 import { importGeoJson } from '../../src/lib/server/services/import';
 import { loadMini } from '../fixtures/mini';
 import { insertReport, point, userRow } from '../fixtures/report-rows';
@@ -210,6 +211,11 @@ describe('POST /api/reports/flags', () => {
       order by id desc limit 1`;
     expect(row.username).toBe('bg.planner');
     expect(row.details.near_route).toEqual([]);
+  });
+
+  it('queues as a heavy request (a year of seizures binned for Gi*)', () => {
+    expect(requestWeight('POST', '/api/reports/flags', new URLSearchParams(), 100)).toBe('heavy');
+    expect(requestWeight('GET', '/api/reports/exchange', new URLSearchParams(), 100)).toBe('light');
   });
 
   it('refuses bad input like /api/coverage', async () => {

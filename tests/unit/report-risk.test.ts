@@ -10,7 +10,12 @@ describe('riskSurface (seizures plus weighted open reports)', () => {
   it('adds a report as w seizures at its point, and says how much came from it', () => {
     // A B2 report 30 days old weighs 0.32, 500 m from the centre: the kernel there is
     // (1 - 0.25)^2 = 0.5625 of the peak 3 / (pi 1000^2) per m^2 = 0.954929659 per km^2.
-    const reports = { ids: [7], xy: [[500, 0]] as [number, number][], weights: [0.32] };
+    const reports = {
+      ids: [7],
+      weight: 0.32,
+      xy: [[500, 0]] as [number, number][],
+      weights: [0.32],
+    };
     const s = riskSurface(cells, seizure, reports, 1000);
     const peak = 0.954929658551372;
     expect(s.density[0]).toBeCloseTo(peak * (1 + 0.32 * 0.5625), 12);
@@ -18,8 +23,25 @@ describe('riskSurface (seizures plus weighted open reports)', () => {
     expect(s.reports).toEqual({ count: 1, weight: 0.32, share_pct: 15.254 });
   });
 
+  it('spreads a line report over its samples: count and weight stay one report', () => {
+    // Weight 0.5 split over two samples 500 m either side of the centre: 2 x 0.25 x 0.5625.
+    const line = {
+      ids: [8],
+      weight: 0.5,
+      xy: [
+        [-500, 0],
+        [500, 0],
+      ] as [number, number][],
+      weights: [0.25, 0.25],
+    };
+    const s = riskSurface(cells, seizure, line, 1000);
+    expect(s.density[0]).toBeCloseTo(0.954929658551372 * (1 + 0.28125), 12);
+    // 0.28125 / 1.28125 = 21.951 %
+    expect(s.reports).toEqual({ count: 1, weight: 0.5, share_pct: 21.951 });
+  });
+
   it('is the seizure density alone without reports, and null share on an empty surface', () => {
-    const none = { ids: [], xy: [], weights: [] };
+    const none = { ids: [], weight: 0, xy: [], weights: [] };
     expect(riskSurface(cells, seizure, none, 1000).density[0]).toBeCloseTo(0.954929658551372, 12);
     const empty = riskSurface(cells, { x: new Float64Array(), y: new Float64Array() }, none, 1000);
     expect(empty.reports).toEqual({ count: 0, weight: 0, share_pct: null });

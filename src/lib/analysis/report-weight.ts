@@ -1,7 +1,7 @@
 /**
  * How much an open information report adds to the risk surface (DESIGN.md section 6, "Risk"):
- * a report is a weighted kernel point beside the past seizures, each seizure weighing 1, so a
- * report of weight w counts as w seizures at its representative point.
+ * a report weighs in beside the past seizures, each seizure weighing 1, so a report of weight w
+ * counts as w seizures (at its point, or spread along its line or over its area).
  *
  *   weight = reliability factor x credibility factor x recency factor
  *

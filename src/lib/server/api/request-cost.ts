@@ -55,6 +55,8 @@ export function requestWeight(
   if (method === 'POST' && SUGGEST.test(path)) return 'heavy';
   // Coverage buffers and unions up to 200 routes and measures every matching seizure against them.
   if (method === 'POST' && /^\/api\/coverage\/?$/.test(path)) return 'heavy';
+  // Report flags bin a year of the province's seizures for Gi* and measure reports against routes.
+  if (method === 'POST' && /^\/api\/reports\/flags\/?$/.test(path)) return 'heavy';
   // An import reads, checks and may insert a whole file (up to MAX_IMPORT_BYTES).
   if (method === 'POST' && /^\/api\/import\/[a-z_]+\/?$/.test(path)) return 'heavy';
   // The briefing runs the hot-spot, trend and forecast analyses in one request.

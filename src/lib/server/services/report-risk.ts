@@ -11,15 +11,20 @@ import type { Viewer } from '../repositories/visibility';
 
 /**
  * The risk surface of coverage and suggestions (DESIGN.md section 6, "Risk"): the quartic
- * density of the window's seizures plus the open reports the caller can see, each a kernel point
- * at its representative point weighted by analysis/report-weight.ts (a fresh A1 report counts as
- * one seizure). Reports are today's picture: their age runs to the time of the question, not to
- * the end of the seizure window.
+ * density of the window's seizures plus the open reports the caller can see, each weighted by
+ * analysis/report-weight.ts (a fresh A1 report counts as one seizure): a point report is a kernel
+ * point; a line or an area spreads its weight evenly over its sample points
+ * (repositories/report-risk.ts: every 500 m along the line, a 500 m grid inside the area, its
+ * representative point when the area is smaller than the grid). Reports are today's picture:
+ * their age runs to the time of the question, not to the end of the seizure window.
  */
 
 /** Open reports as weighted kernel points (metres), those weighing 0 left out. */
 export interface ReportPoints {
+  /** The reports that weigh in, and their summed weight. */
   ids: number[];
+  weight: number;
+  /** Their kernel points and each point's share of its report's weight. */
   xy: [number, number][];
   weights: number[];
 }
@@ -48,13 +53,18 @@ export async function reportPoints(
 ): Promise<ReportPoints> {
   const since = new Date(now.getTime() - REPORT_MAX_AGE_DAYS * MS_PER_DAY);
   const rows = await openReportPoints(sql, viewer, { ...filter, since });
-  const out: ReportPoints = { ids: [], xy: [], weights: [] };
+  const out: ReportPoints = { ids: [], weight: 0, xy: [], weights: [] };
   for (const r of rows) {
     const w = reportWeight(r.reliability, r.credibility, reportAgeDays(r, now));
     if (!(w > 0)) continue;
     out.ids.push(r.id);
-    out.xy.push([Number(r.x), Number(r.y)]);
-    out.weights.push(w);
+    out.weight += w;
+    const xs = r.xs?.length ? r.xs : [r.x];
+    const ys = r.ys?.length ? r.ys : [r.y];
+    xs.forEach((x, i) => {
+      out.xy.push([Number(x), Number(ys[i])]);
+      out.weights.push(w / xs.length);
+    });
   }
   return out;
 }
@@ -82,10 +92,7 @@ export function riskSurface(
     density,
     reports: {
       count: reports.ids.length,
-      weight: round(
-        reports.weights.reduce((a, w) => a + w, 0),
-        4,
-      ),
+      weight: round(reports.weight, 4),
       share_pct: total > 0 ? round((100 * part) / total, 3) : null,
     },
   };

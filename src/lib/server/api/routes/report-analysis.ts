@@ -1,16 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { PROVINCES } from '../../../domain';
-import { jsonBody } from '../validate';
-import { MAX_LINES } from '../../services/coverage';
-import { reportFlags } from '../../services/report-flags';
-import { draftLine } from './coverage';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 import { readQuery } from '../query';
+import { jsonBody } from '../validate';
 import { viewerOf } from '../../repositories/visibility';
+import { MAX_LINES } from '../../services/coverage';
 import { exchangeFigures } from '../../services/report-exchange';
+import { reportFlags } from '../../services/report-flags';
+// The draft lines of POST /api/coverage, read the same way here.
+import { draftLine } from './coverage';
 
 const EXCHANGE_PARAMS = ['from', 'to', 'province'] as const;
 
