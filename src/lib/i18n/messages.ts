@@ -9,6 +9,7 @@ import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 import { tokensEn, tokensVi } from './messages-tokens';
 import { dataEn, dataVi } from './messages-data';
+import { infoEn, infoVi } from './messages-info';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -525,6 +526,7 @@ export const vi = {
   ...effortVi,
   ...tokensVi,
   ...dataVi,
+  ...infoVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1044,4 +1046,5 @@ export const en: Record<MessageKey, string> = {
   ...effortEn,
   ...tokensEn,
   ...dataEn,
+  ...infoEn,
 };
