@@ -29,6 +29,7 @@ import { planRoutes } from './routes/plans';
 import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { seizureRecordRoutes } from './routes/seizure-records';
+import { reportRoutes } from './routes/reports';
 import { statsRoutes } from './routes/stats';
 import { suggestRoutes } from './routes/suggest';
 import { tokenRoutes } from './routes/tokens';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', userRoutes(routeDeps));
   app.route('/', tokenRoutes(routeDeps));
   app.route('/', importRoutes(routeDeps));
+  app.route('/', reportRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
