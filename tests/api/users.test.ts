@@ -123,6 +123,7 @@ describe('GET /api/users', () => {
       'disabled',
       'last_sign_in_at',
       'role',
+      'unit',
       'username',
     ]);
     expect(byName['list.never']).toMatchObject({
@@ -153,6 +154,7 @@ describe('adding a user', () => {
       username: 'new.officer',
       role: 'planner',
       agency: 'border_guard',
+      unit: null,
       disabled: false,
       created_at: expect.any(String),
     });

@@ -11,8 +11,11 @@ export async function addUser(
   username: string,
   role: Role,
   agency: UserAgency = 'customs',
+  /** A units.id of `agency` (e.g. 'bp_vinh_xuong'), which `units` distributions reach. */
+  unit: string | null = null,
 ) {
-  return insertUser(sql, { username, passwordHash: await hashPassword(PASSWORD), role, agency });
+  const passwordHash = await hashPassword(PASSWORD);
+  return insertUser(sql, { username, passwordHash, role, agency, unit });
 }
 
 /** Signs in and returns the Cookie header value for later requests. */

@@ -109,3 +109,15 @@ export {
   type RouteEffort,
   type RouteOnSegment,
 } from './coverage';
+export {
+  CREDIBILITY_FACTOR,
+  RELIABILITY_FACTOR,
+  REPORT_HALF_LIFE_DAYS,
+  REPORT_MAX_AGE_DAYS,
+  recencyFactor,
+  reportAgeDays,
+  reportWeight,
+  type ReportCredibility,
+  type ReportReliability,
+} from './report-weight';
+export { median, shareOf } from './exchange';

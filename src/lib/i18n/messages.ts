@@ -10,6 +10,7 @@ import { effortEn, effortVi } from './messages-effort';
 import { tokensEn, tokensVi } from './messages-tokens';
 import { dataEn, dataVi } from './messages-data';
 import { infoEn, infoVi } from './messages-info';
+import { infomapEn, infomapVi } from './messages-infomap';
 
 export const vi = {
   'app.title': 'Bản đồ rủi ro biên giới',
@@ -527,6 +528,7 @@ export const vi = {
   ...tokensVi,
   ...dataVi,
   ...infoVi,
+  ...infomapVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1047,4 +1049,5 @@ export const en: Record<MessageKey, string> = {
   ...tokensEn,
   ...dataEn,
   ...infoEn,
+  ...infomapEn,
 };

@@ -8,6 +8,8 @@ import { CATEGORY_FAMILY, FAMILY_STYLES } from './goods-families';
 import { VALUE_BREAKS_VND as POINT_VALUE_BREAKS_VND } from '$lib/seizure-points';
 import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
 import type { Shape } from './shapes';
+import type { PickLayer } from './pick';
+import { OBJECTS_SOURCE, objectLayerSpecs, reportLayerSpecs } from './report-styles';
 
 export { SHAPES, type Shape } from './shapes';
 
@@ -97,7 +99,8 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
 };
 
 /** Layers a click can open a popup on, most specific first. */
-export const CLICKABLE_LAYERS: { mapLayer: string; layer: LayerId }[] = [
+export const CLICKABLE_LAYERS: { mapLayer: string; layer: PickLayer }[] = [
+  { mapLayer: 'objects-point', layer: 'objects_near_frontier' },
   { mapLayer: 'gates-symbol', layer: 'border_gates' },
   { mapLayer: 'gates-symbol-minor', layer: 'border_gates' },
   { mapLayer: 'patrol-routes-line', layer: 'patrol_routes' },
@@ -277,6 +280,10 @@ export function dataLayerSpecs(
         'line-dasharray': [3, 1.2, 0.6, 1.2],
       },
     },
+    // The information register: reports (areas, lines, points) and objects near the frontier,
+    // over the frontier so a tip on the line stays visible, under the labels and gates.
+    ...reportLayerSpecs(),
+    ...objectLayerSpecs(FONT_BOLD),
     {
       id: 'waterways-label',
       type: 'symbol',
@@ -402,6 +409,8 @@ export const SOURCE_IDS = [
   'patrol_routes',
   'border_gates',
   'labels',
+  'reports',
+  OBJECTS_SOURCE,
 ] as const;
 
 /** How much of its full size a seizure mark is drawn at `zoom` (the points layer's radius scale). */

@@ -23,9 +23,11 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { hotspotRoutes } from './routes/hotspots';
 import { layerRoutes } from './routes/layers';
+import { objectRoutes } from './routes/objects';
 import { ogcRoutes } from './routes/ogc';
 import { patrolRouteRoutes } from './routes/patrol-routes';
 import { planRoutes } from './routes/plans';
+import { reportAnalysisRoutes } from './routes/report-analysis';
 import { patrolsRoutes } from './routes/patrols';
 import { seizureRoutes } from './routes/seizures';
 import { seizureRecordRoutes } from './routes/seizure-records';
@@ -135,7 +137,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', userRoutes(routeDeps));
   app.route('/', tokenRoutes(routeDeps));
   app.route('/', importRoutes(routeDeps));
+  // Before the report routes (helper "reports"): /reports/exchange and /reports/flags are not ids.
+  app.route('/', reportAnalysisRoutes(routeDeps));
   app.route('/', reportRoutes(routeDeps));
+  app.route('/', objectRoutes(routeDeps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),

@@ -6,14 +6,17 @@ import { addUser, changeUser, listUsers, resetPassword, setUserDisabled } from '
 import { withDatabase } from './with-database';
 
 const usage = `Usage:
-  npm run user -- add --username U --role R --agency A   password on standard input, or generated
+  npm run user -- add --username U --role R --agency A [--unit UNIT]
+                                                         password on standard input, or generated
   npm run user -- list
   npm run user -- disable --username U                   also ends the user's sessions
   npm run user -- enable --username U
   npm run user -- reset-password --username U            password on standard input, or generated
-  npm run user -- change --username U [--role R] [--agency A]
+  npm run user -- change --username U [--role R] [--agency A] [--unit UNIT | --unit none]
 
 Roles: ${ROLES.join(', ')}. Agencies: ${USER_AGENCIES.join(', ')}.
+Units: a named unit of the user's agency (e.g. bp_vinh_xuong, hq_tinh_bien); reports shared with
+named units reach its users. \`npm run user -- list\` shows each user's unit.
 With standard input from a terminal (nothing piped in), a strong password is generated and shown once.
 Every change is recorded in the audit log as made by 'cli'. Admins can do the same on the /users page.`;
 
@@ -23,6 +26,7 @@ const { values, positionals } = parseArgs({
     username: { type: 'string' },
     role: { type: 'string' },
     agency: { type: 'string' },
+    unit: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -39,8 +43,16 @@ if (!['add', 'list', 'disable', 'enable', 'reset-password', 'change'].includes(c
 if (command !== 'list' && !values.username) fail(`--username is required.\n\n${usage}`);
 if (command === 'add' && (!values.role || !values.agency))
   fail(`add needs --role and --agency.\n\n${usage}`);
-if (command === 'change' && !values.role && !values.agency)
-  fail(`change needs --role or --agency.\n\n${usage}`);
+if (command === 'change' && !values.role && !values.agency && values.unit === undefined)
+  fail(`change needs --role, --agency or --unit.\n\n${usage}`);
+
+/** `--unit none` (or an empty value) removes the unit; absent leaves it as it is. */
+const unit =
+  values.unit === undefined
+    ? undefined
+    : values.unit === '' || values.unit === 'none'
+      ? null
+      : values.unit;
 
 /** The password piped on standard input (first line), or undefined when stdin is a terminal. */
 async function passwordFromStdin(): Promise<string | undefined> {
@@ -62,9 +74,11 @@ await withDatabase(async ({ sql }) => {
         username,
         role: values.role!,
         agency: values.agency!,
+        unit,
         password,
       });
-      console.log(`Added ${user.username} (${user.role}, ${user.agency}).`);
+      const ofUnit = user.unit ? `, ${user.unit}` : '';
+      console.log(`Added ${user.username} (${user.role}, ${user.agency}${ofUnit}).`);
       if (generatedPassword) console.log(`Password (shown once): ${generatedPassword}`);
     } else if (command === 'list') {
       const users = await listUsers(sql, {
@@ -76,7 +90,7 @@ await withDatabase(async ({ sql }) => {
           ? `last sign-in ${u.last_sign_in_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
           : 'never signed in';
         console.log(
-          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${(u.disabled ? 'disabled' : 'active').padEnd(9)} ${signIn}, ${u.active_sessions} session(s)`,
+          `${u.username.padEnd(24)} ${u.role.padEnd(10)} ${u.agency.padEnd(13)} ${(u.unit ?? '-').padEnd(14)} ${(u.disabled ? 'disabled' : 'active').padEnd(9)} ${signIn}, ${u.active_sessions} session(s)`,
         );
       }
     } else if (command === 'disable' || command === 'enable') {
@@ -87,8 +101,13 @@ await withDatabase(async ({ sql }) => {
           : `Enabled ${username}.`,
       );
     } else if (command === 'change') {
-      const user = await changeUser(sql, username, { role: values.role, agency: values.agency });
-      console.log(`${user.username} is now ${user.role}, ${user.agency}.`);
+      const user = await changeUser(sql, username, {
+        role: values.role,
+        agency: values.agency,
+        unit,
+      });
+      const ofUnit = user.unit ? `, ${user.unit}` : ', no unit';
+      console.log(`${user.username} is now ${user.role}, ${user.agency}${ofUnit}.`);
     } else {
       const { generatedPassword, sessionsEnded } = await resetPassword(sql, username, password);
       console.log(`New password set for ${username}; ended ${sessionsEnded} session(s).`);

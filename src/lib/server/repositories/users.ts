@@ -18,11 +18,17 @@ export interface UserWithHash extends User {
 
 export async function insertUser(
   sql: Sql,
-  u: { username: string; passwordHash: string; role: Role; agency: UserAgency },
+  u: {
+    username: string;
+    passwordHash: string;
+    role: Role;
+    agency: UserAgency;
+    unit?: string | null;
+  },
 ): Promise<User> {
   const [row] = await sql<User[]>`
-    insert into users (username, password_hash, role, agency)
-    values (${u.username}, ${u.passwordHash}, ${u.role}, ${u.agency})
+    insert into users (username, password_hash, role, agency, unit)
+    values (${u.username}, ${u.passwordHash}, ${u.role}, ${u.agency}, ${u.unit ?? null})
     returning id, username, role, agency, unit, disabled, created_at`;
   return row;
 }
@@ -80,7 +86,7 @@ export function listUsersWithActivity(
 ): Promise<UserActivity[]> {
   // The lateral lookup walks the (username, at) index backwards and stops at the first login.
   return sql<UserActivity[]>`
-    select u.username, u.role, u.agency, u.disabled, u.created_at,
+    select u.username, u.role, u.agency, u.unit, u.disabled, u.created_at,
       (select a.at from audit_log a
         where a.username = u.username and a.user_id = u.id and a.action = 'login' and a.outcome = 'ok'
         order by a.at desc limit 1) as last_sign_in_at,
@@ -113,9 +119,31 @@ export async function setRoleAndAgency(
   id: number,
   role: Role,
   agency: UserAgency,
+  unit: string | null,
 ): Promise<User> {
   const [row] = await sql<User[]>`
-    update users set role = ${role}, agency = ${agency} where id = ${id}
+    update users set role = ${role}, agency = ${agency}, unit = ${unit} where id = ${id}
     returning id, username, role, agency, unit, disabled, created_at`;
   return row;
+}
+
+/** A named unit a user may belong to (the `units` reference table). */
+export interface UnitChoice {
+  id: string;
+  agency: UserAgency;
+  province: string;
+  name_vi: string;
+  name_en: string;
+}
+
+/** Every named unit, by agency then id: the choices for an account's unit. */
+export function listUnitChoices(sql: Sql): Promise<UnitChoice[]> {
+  return sql<UnitChoice[]>`
+    select id, agency, province, name_vi, name_en from units order by agency, province, id`;
+}
+
+/** The agency of unit `id`, or undefined when there is no such unit. */
+export async function unitAgency(sql: Sql, id: string): Promise<UserAgency | undefined> {
+  const [row] = await sql<{ agency: UserAgency }[]>`select agency from units where id = ${id}`;
+  return row?.agency;
 }

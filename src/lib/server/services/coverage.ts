@@ -18,7 +18,8 @@ import { lastSeizureDay } from '../repositories/seizure-span';
 import { riskWindow } from './risk-window';
 import type { PlanSummary } from '../repositories/plans';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
-import { densityAtCells } from './hotspots';
+import { reportPoints, riskSurface, type RiskSurface } from './report-risk';
+import type { Viewer } from '../repositories/visibility';
 import { studyArea } from './hotspots-grid';
 import { MAX_DISTANCE_FROM_PROVINCE_M, MAX_ROUTE_VERTICES } from './patrol-routes';
 
@@ -45,6 +46,8 @@ export interface CoverageRequest {
   category?: Category[];
   agency?: Agency[];
   cellM: number;
+  /** Whose open reports join the risk (those they can see); none without a viewer. */
+  viewer?: Viewer;
 }
 
 interface DraftProperties {
@@ -94,6 +97,8 @@ export interface CoverageResult {
     }[];
   };
   risk_captured_pct: number | null;
+  /** How much of the risk surface came from open reports the caller can see (report-risk.ts). */
+  risk_from_reports: { reports: number; weight: number; pct: number | null };
   seizures: { total: number; captured: number };
   seizures_captured_pct: number | null;
   area_pct: number | null;
@@ -206,11 +211,13 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
     categories: req.category ?? (plan?.risk_categories as Category[] | null) ?? undefined,
     agencies: req.agency,
   };
-  const { area, points } = await analysisReads(sql, async (tx) => ({
+  const { area, points, reports } = await analysisReads(sql, async (tx) => ({
     area: await studyArea(tx, req.province, req.cellM),
     points: await seizurePoints(tx, filter),
+    reports: await reportPoints(tx, req.viewer, filter, now),
   }));
-  const density = densityAtCells(area.cells, points, BANDWIDTH_CELLS * req.cellM);
+  const surface = riskSurface(area.cells, points, reports, BANDWIDTH_CELLS * req.cellM);
+  const { density } = surface;
   const risky: number[] = [];
   density.forEach((d, i) => d > 0 && risky.push(i));
   // In analysisReads for its settings: PostgreSQL's JIT compiled this query for 40 to 70 ms
@@ -224,14 +231,14 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
       cells: { x: risky.map((i) => area.cells[i].x), y: risky.map((i) => area.cells[i].y) },
     }),
   );
-  return assemble(req.province, window, row, density, risky);
+  return assemble(req.province, window, row, surface, risky);
 }
 
 function assemble(
   province: Province,
   window: { from: string; to: string },
   row: repo.CoverageRow,
-  density: Float64Array,
+  { density, reports }: RiskSurface,
   risky: number[],
 ): CoverageResult {
   const codes = row.segments.map((s) => s.code);
@@ -315,6 +322,7 @@ function assemble(
       ),
       3,
     ),
+    risk_from_reports: { reports: reports.count, weight: reports.weight, pct: reports.share_pct },
     seizures: { total: row.seizures_total, captured },
     seizures_captured_pct: roundOrNull(percent(captured, row.seizures_total), 3),
     area_pct: roundOrNull(percent(row.covered_area_m2, row.province_area_m2), 4),

@@ -18,7 +18,8 @@ import { getPlan } from '../repositories/plans';
 import { lastSeizureDay } from '../repositories/seizure-span';
 import { riskWindow } from './risk-window';
 import { candidateLines, provinceCrossings } from '../repositories/suggest-lines';
-import { densityAtCells } from './hotspots';
+import { reportPoints, riskSurface } from './report-risk';
+import type { Viewer } from '../repositories/visibility';
 import { cellIndex, studyArea } from './hotspots-grid';
 
 export interface SuggestRequest {
@@ -41,6 +42,10 @@ export interface SuggestResponse {
     from: string | null;
     to: string | null;
     seizures: number;
+    /** Open reports the caller can see that weigh in, their summed weight, their share (%). */
+    reports: number;
+    reports_weight: number;
+    from_reports_pct: number | null;
   };
   suggestions: {
     rank: number;
@@ -70,6 +75,7 @@ export async function suggest(
   planId: number,
   body: SuggestRequest,
   now: Date,
+  viewer?: Viewer,
 ): Promise<SuggestResponse> {
   const pieceM = (body.piece_km ?? DEFAULT_PIECE_KM) * 1000;
   const reads = await analysisReads(sql, async (tx) => {
@@ -88,12 +94,13 @@ export async function suggest(
       window,
       area,
       xy: await seizurePoints(tx, filter),
+      reports: await reportPoints(tx, viewer, filter, now),
       routes: await planRouteLines(tx, planId),
       lines: await candidateLines(tx, province),
       crossings: await provinceCrossings(tx, province),
     };
   });
-  const { area, xy, routes, lines, crossings, window } = reads;
+  const { area, xy, routes, lines, crossings, window, reports } = reads;
   const pieces = cutPieces(lines, pieceM);
   if (pieces.length > MAX_PIECES) {
     const totalKm = pieces.reduce((a, pc) => a + pc.lengthM, 0) / 1000;
@@ -105,7 +112,8 @@ export async function suggest(
       { parameter: 'piece_km', min_piece_km: min },
     );
   }
-  const risk = densityAtCells(area.cells, xy, RISK_BANDWIDTH_M);
+  const surface = riskSurface(area.cells, xy, reports, RISK_BANDWIDTH_M);
+  const risk = surface.density;
   const index = cellIndex(area.cells);
   const covered = new Uint8Array(area.cells.length);
   for (const route of routes)
@@ -139,6 +147,9 @@ export async function suggest(
       from: window.from,
       to: window.to,
       seizures: xy.x.length,
+      reports: surface.reports.count,
+      reports_weight: surface.reports.weight,
+      from_reports_pct: surface.reports.share_pct,
     },
     suggestions: out.suggestions.map((s) => ({
       rank: s.rank,

@@ -50,6 +50,22 @@ function checkAgency(agency: string): asserts agency is UserAgency {
 }
 
 /**
+ * A unit for an account of `agency`: null for none, else a known unit of that same agency (a
+ * `units` distribution reaches its users, so a unit of the other force would leak reports).
+ */
+async function checkUnit(
+  sql: Sql,
+  unit: string | null | undefined,
+  agency: UserAgency,
+): Promise<string | null> {
+  if (unit === undefined || unit === null || unit === '') return null;
+  const of = await users.unitAgency(sql, unit);
+  if (of === undefined) throw invalidField('unit', `unknown unit '${unit.slice(0, 40)}'`);
+  if (of !== agency) throw invalidField('unit', `unit '${unit}' belongs to ${of}, not ${agency}`);
+  return unit;
+}
+
+/**
  * A target for the audit log that cannot carry escape codes or run long, whatever was asked for
  * (a name in a URL path may be anything).
  * @example auditTarget('demo.analyst') // 'users/demo.analyst'
@@ -110,7 +126,13 @@ function newPassword(given: string | undefined): { password: string; generated?:
 /** Adds a user; with no password given, generates one and returns it (shown once, never stored). */
 export async function addUser(
   sql: Sql,
-  input: { username: string; role: string; agency: string; password?: string },
+  input: {
+    username: string;
+    role: string;
+    agency: string;
+    unit?: string | null;
+    password?: string;
+  },
   actor: Actor = CLI_ACTOR,
 ): Promise<{ user: users.User; generatedPassword?: string }> {
   const username = normalise(input.username);
@@ -120,8 +142,9 @@ export async function addUser(
       checkUsername(username);
       checkRole(role);
       checkAgency(agency);
+      const unit = await checkUnit(sql, input.unit, agency);
       const { password, generated } = newPassword(input.password);
-      return { role, agency, generated, passwordHash: await hashPassword(password) };
+      return { role, agency, unit, generated, passwordHash: await hashPassword(password) };
     },
     apply: async (tx, p) => {
       if (await users.findUserByName(tx, username)) throw alreadyExists(username);
@@ -135,7 +158,7 @@ export async function addUser(
       }
       return {
         result: { user, generatedPassword: p.generated },
-        details: { role: p.role, agency: p.agency },
+        details: { role: p.role, agency: p.agency, ...(p.unit ? { unit: p.unit } : {}) },
       };
     },
   });
@@ -197,31 +220,35 @@ export async function resetPassword(
 }
 
 /**
- * Changes a user's role or agency. Sessions stay: every request reads the role afresh, so the
- * change applies from the user's next request.
+ * Changes a user's role, agency or unit (`unit: null` removes it). Sessions stay: every request
+ * reads the user afresh, so the change applies from the user's next request. A unit must belong
+ * to the agency the user ends with: moving to the other force without naming a new unit (or
+ * null) is refused while the old unit is set.
  */
 export async function changeUser(
   sql: Sql,
   name: string,
-  change: { role?: string; agency?: string },
+  change: { role?: string; agency?: string; unit?: string | null },
   actor: Actor = CLI_ACTOR,
 ): Promise<users.User> {
   const username = normalise(name);
   return audited(sql, actor, 'user.update', auditTarget(username), {
     prepare: () => {
-      if (change.role === undefined && change.agency === undefined)
-        throw invalidField('role', 'give a role or an agency to change');
+      if (change.role === undefined && change.agency === undefined && change.unit === undefined)
+        throw invalidField('role', 'give a role, an agency or a unit to change');
       if (change.role !== undefined) checkRole(change.role);
       if (change.agency !== undefined) checkAgency(change.agency);
-      return change as { role?: Role; agency?: UserAgency };
+      return change as { role?: Role; agency?: UserAgency; unit?: string | null };
     },
     apply: async (tx, c) => {
       const before = await lockTarget(tx, username, true);
       const role = c.role ?? before.role;
       const agency = c.agency ?? before.agency;
+      const unit = await checkUnit(tx, c.unit === undefined ? before.unit : c.unit, agency);
       if (before.role === 'admin' && role !== 'admin' && !before.disabled)
         await guardAdmins(tx, actor, before, 'demote');
-      const user = await users.setRoleAndAgency(tx, before.id, role, agency);
+      const user = await users.setRoleAndAgency(tx, before.id, role, agency, unit);
+      const unitChanged = c.unit !== undefined || unit !== before.unit;
       return {
         result: user,
         details: {
@@ -229,10 +256,16 @@ export async function changeUser(
           role_after: role,
           agency_before: before.agency,
           agency_after: agency,
+          ...(unitChanged ? { unit_before: before.unit, unit_after: unit } : {}),
         },
       };
     },
   });
+}
+
+/** The named units an account may belong to (the admin page's choices). */
+export function unitChoices(sql: Sql) {
+  return users.listUnitChoices(sql);
 }
 
 /** Every user with their last sign-in and live sessions, as a session would be judged at `now`. */

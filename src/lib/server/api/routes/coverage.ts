@@ -7,6 +7,7 @@ import { DEFAULT_CELL_M } from '../hotspot-params';
 import * as p from '../params';
 import { jsonBody } from '../validate';
 import { MAX_LINES, coverage } from '../../services/coverage';
+import { viewerOf } from '../../repositories/visibility';
 
 const day = z
   .string()
@@ -58,9 +59,10 @@ export function coverageRoutes(deps: RouteDeps) {
   const view = requirePermission('view', deps.auditDenied);
   return new Hono<AppEnv>().post('/coverage', view, async function planCoverage(c) {
     const b = await jsonBody(c, body);
+    const user = c.get('user');
     const result = await coverage(
       deps.db.sql,
-      { ...b, cellM: b.cell ?? DEFAULT_CELL_M },
+      { ...b, cellM: b.cell ?? DEFAULT_CELL_M, viewer: user && viewerOf(user) },
       deps.now(),
     );
     // Seizures captured and risk shares read the seizures: audited like the hot spots.

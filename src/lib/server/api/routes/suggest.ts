@@ -5,6 +5,7 @@ import { ApiError } from '../../errors';
 import { requirePermission } from '../middleware/authorize';
 import { jsonBody } from '../validate';
 import { suggest } from '../../services/suggest';
+import { viewerOf } from '../../repositories/visibility';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
 const suggestBody = z
@@ -29,7 +30,8 @@ export function suggestRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().post('/plans/:id/suggest', view, async function suggestPieces(c) {
     const id = planId(c);
     const body = await jsonBody(c, suggestBody);
-    const result = await suggest(deps.db.sql, id, body, deps.now());
+    const user = c.get('user');
+    const result = await suggest(deps.db.sql, id, body, deps.now(), user && viewerOf(user));
     // The risk surface is made of seizures: audited like a read of them.
     await deps.audit(c, {
       action: 'plan.suggest',

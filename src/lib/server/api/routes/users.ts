@@ -9,14 +9,17 @@ import { jsonBody } from '../validate';
 
 // Shapes only: what a valid name, role or agency is, the service decides (the CLI shares it).
 const field = z.string().max(100);
-const addBody = z.object({ username: field, role: field, agency: field }).strict();
-const changeBody = z.object({ role: field.optional(), agency: field.optional() }).strict();
+// `unit`: a units.id of the same agency, or null (none); the service checks both.
+const unit = z.string().max(40).nullable().optional();
+const addBody = z.object({ username: field, role: field, agency: field, unit }).strict();
+const changeBody = z.object({ role: field.optional(), agency: field.optional(), unit }).strict();
 
 /** What the API shows of an account: never the hash, never the internal id. */
-const view = ({ username, role, agency, disabled, created_at }: User) => ({
+const view = ({ username, role, agency, unit, disabled, created_at }: User) => ({
   username,
   role,
   agency,
+  unit,
   disabled,
   created_at,
 });
@@ -48,7 +51,8 @@ export function userRoutes(deps: RouteDeps) {
         now: deps.now(),
         idleMinutes: deps.config.sessionIdleMinutes,
       });
-      return c.json({ users: list });
+      // The units an account may be given, for the page's unit select.
+      return c.json({ users: list, units: await users.unitChoices(sql) });
     })
     .post('/users', session, manage, async function addUser(c) {
       const body = await bodyOf(c, addBody, 'user.add', 'users');
