@@ -194,6 +194,12 @@ export async function infoScenarios({ browser, baseUrl, accounts, watch, test, s
         }, run);
         check(made.bg.status === 201 && made.hq.status === 201, `users: ${JSON.stringify(made)}`);
         users.bg = { username: made.bg.username, password: made.bg.password };
+        // The admin's header gains Info and still holds every section on one row at 1366 px.
+        await page.waitForSelector('[data-testid=nav-info]');
+        const tops = await page.$$eval('.sections a', (links) =>
+          links.map((a) => Math.round(a.getBoundingClientRect().top)),
+        );
+        check(new Set(tops).size === 1 && tops.length === 9, `header rows at ${tops.join(',')}`);
         users.hq = { username: made.hq.username, password: made.hq.password };
       } finally {
         await context.close();

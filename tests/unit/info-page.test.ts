@@ -6,7 +6,9 @@ import {
   infoListQuery,
 } from '../../src/lib/info/info-url';
 import { reportListUrl } from '../../src/lib/info/reports-api';
-import { hoursBetween, stepDetails } from '../../src/lib/info/timeline';
+import { hoursBetween, stepDetails, tookText } from '../../src/lib/info/timeline';
+import { extentOf } from '../../src/lib/info/report-map';
+import type { Report } from '../../src/lib/info/reports-api';
 import { placesOf } from '../../src/lib/info/places';
 import { tlpLabel } from '../../src/lib/info/tlp';
 
@@ -43,6 +45,15 @@ describe('timeline', () => {
     expect(hoursBetween('2026-11-01T00:00:00Z', '2026-11-02T02:20:00Z')).toBe(26);
     expect(hoursBetween('2026-11-01T00:00:00Z', null)).toBeNull();
     expect(hoursBetween('2026-11-02T00:00:00Z', '2026-11-01T00:00:00Z')).toBeNull();
+  });
+
+  it('says minutes under an hour, at least one', () => {
+    expect(tookText('2026-11-01T00:00:00Z', '2026-11-01T00:12:20Z')).toEqual({
+      unit: 'min',
+      n: 12,
+    });
+    expect(tookText('2026-11-01T00:00:00Z', '2026-11-01T00:00:05Z')).toEqual({ unit: 'min', n: 1 });
+    expect(tookText('2026-11-01T00:00:00Z', '2026-11-01T03:00:00Z')).toEqual({ unit: 'h', n: 3 });
   });
 
   it('keeps the details worth a line, in a fixed order', () => {
@@ -82,5 +93,37 @@ describe('named places', () => {
 
   it('labels the marking as TLP 2.0 prints it', () => {
     expect(tlpLabel('amber')).toBe('TLP:AMBER');
+  });
+});
+
+describe('small map', () => {
+  it('frames points, lines and areas together', () => {
+    const items = [
+      { geometry: { type: 'Point', coordinates: [105.1, 10.6] } },
+      {
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [105, 10.55],
+            [105.05, 10.7],
+          ],
+        },
+      },
+      {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [105.2, 10.5],
+              [105.3, 10.5],
+              [105.3, 10.6],
+              [105.2, 10.5],
+            ],
+          ],
+        },
+      },
+    ] as unknown as Report[];
+    expect(extentOf(items)).toEqual([105, 10.5, 105.3, 10.7]);
+    expect(extentOf([])).toBeNull();
   });
 });

@@ -28,3 +28,30 @@ export function reportsCollection(items: Report[]): FeatureCollection {
       })),
   };
 }
+
+/**
+ * The [west, south, east, north] box of the reports' geometries, or null for none.
+ * @example extentOf([point at 105.1,10.6 and a line 105,10.5 -> 105.2,10.7]) // [105, 10.5, 105.2, 10.7]
+ */
+export function extentOf(items: Report[]): [number, number, number, number] | null {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1]);
+      n = Math.max(n, c[1]);
+      return;
+    }
+    for (const x of c) visit(x);
+  };
+  for (const r of items) {
+    const g = r.geometry as { coordinates?: unknown } | null;
+    if (g?.coordinates) visit(g.coordinates);
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}

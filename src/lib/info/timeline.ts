@@ -16,6 +16,24 @@ export function hoursBetween(from: string | null, to: string | null): number | n
   return h < 10 ? Math.round(h * 10) / 10 : Math.round(h);
 }
 
+/**
+ * How long a step took, in minutes under an hour, else in hours (see hoursBetween).
+ * @example tookText('2026-11-01T00:00:00Z', '2026-11-01T00:12:00Z') // { unit: 'min', n: 12 }
+ */
+export function tookText(
+  from: string | null,
+  to: string | null,
+): { unit: 'min' | 'h'; n: number } | null {
+  const h = hoursBetween(from, to);
+  if (h === null) return null;
+  if (h < 1)
+    return {
+      unit: 'min',
+      n: Math.max(1, Math.round((Date.parse(to!) - Date.parse(from!)) / 60_000)),
+    };
+  return { unit: 'h', n: h };
+}
+
 /** The detail fields of a step worth a line (ids, the assessment, a reason), as key/value. */
 export function stepDetails(e: HistoryEntry): { key: string; value: string }[] {
   const d = e.details ?? {};
