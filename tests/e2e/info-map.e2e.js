@@ -329,6 +329,84 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
       await setLayer(page, 'objects_near_frontier', true);
     });
 
+    await test('info-map: the object register lists, opens and records a sighting', async () => {
+      const info = await context.newPage();
+      info.on('pageerror', (e) => errors.push(e.message));
+      try {
+        // The map popup's link to an object: its tab, that object open.
+        await info.goto(`${baseUrl}/info?tab=objects&object=${ids.object}`);
+        const detail = info.locator(`[data-testid=object-detail][data-id="${ids.object}"]`);
+        await detail.locator('[data-testid=object-sighting]').first().waitFor({ timeout: 30_000 });
+        check(
+          (await detail.locator('[data-testid=object-sighting]').count()) === 2,
+          'the object has not its two sightings',
+        );
+        // A commander reads identifiers (view_identifiers).
+        const ident = await detail.locator('[data-testid=object-identifier]').innerText();
+        check(ident.includes(`AG-E2E-${stamp}`), `identifier shown as ${ident}`);
+        const row = info.locator(`[data-testid=object-row][data-id="${ids.object}"]`);
+        check((await row.locator('[data-testid=object-near]').count()) === 1, 'not near frontier');
+        // Seen again, from the new report.
+        await detail.locator('[data-testid=sighting-mode]').selectOption('report');
+        await detail.locator('[data-testid=sighting-ref]').fill(String(ids.fresh));
+        await detail.locator('[data-testid=sighting-submit]').click();
+        await info.waitForFunction(
+          (id) =>
+            document.querySelectorAll(
+              `[data-testid=object-detail][data-id="${id}"] [data-testid=object-sighting]`,
+            ).length === 3,
+          ids.object,
+          { timeout: 15_000 },
+        );
+        check(
+          (await detail.locator('[data-testid=object-report-link]').count()) >= 1,
+          'the report is not linked from the object',
+        );
+        await screenshot(info, 'info-map-objects-1366x768-vi');
+        // A new object through the form.
+        await info.click('[data-testid=object-new]');
+        await info.locator('[data-testid=object-form-identifier]').fill(`LS-E2E-${stamp}`);
+        await info.locator('[data-testid=object-form-kind]').selectOption('vehicle');
+        await info.locator('[data-testid=object-form-province]').selectOption('lang_son');
+        await info.click('[data-testid=object-form-submit]');
+        await info.waitForFunction(
+          (ident) =>
+            document
+              .querySelector('[data-testid=object-detail] [data-testid=object-identifier]')
+              ?.textContent?.includes(ident),
+          `LS-E2E-${stamp}`,
+          { timeout: 15_000 },
+        );
+        // The exchange panel: both forces and the reviews' baseline.
+        await info.goto(`${baseUrl}/info?tab=exchange&lang=en`);
+        await info.waitForSelector('[data-testid=exchange-row][data-agency=border_guard]', {
+          timeout: 30_000,
+        });
+        const baseline = await info
+          .locator('[data-testid=exchange-baseline][data-agency=border_guard]')
+          .innerText();
+        check(baseline.includes('336/468'), `baseline: ${baseline}`);
+        await info.waitForSelector('[data-testid=exchange-panel][aria-busy=false]');
+        await screenshot(info, 'info-map-exchange-1366x768-en');
+        for (const lang of ['vi', 'en']) {
+          await info.setViewportSize(PHONE);
+          await info.goto(`${baseUrl}/info?tab=exchange&lang=${lang}`);
+          await info.waitForSelector('[data-testid=exchange-panel][aria-busy=false]', {
+            timeout: 30_000,
+          });
+          await screenshot(info, `info-map-exchange-390x844-${lang}`);
+          await info.goto(`${baseUrl}/info?tab=objects&object=${ids.object}&lang=${lang}`);
+          await detail
+            .locator('[data-testid=object-sighting]')
+            .first()
+            .waitFor({ timeout: 30_000 });
+          await screenshot(info, `info-map-objects-390x844-${lang}`);
+        }
+      } finally {
+        await info.close();
+      }
+    });
+
     await test('info-map: screenshots in English and on a phone', async () => {
       // Frame the reports and the object together; the address then carries that camera.
       await page.evaluate(
