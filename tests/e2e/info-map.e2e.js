@@ -345,6 +345,7 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         const ident = await detail.locator('[data-testid=object-identifier]').innerText();
         check(ident.includes(`AG-E2E-${stamp}`), `identifier shown as ${ident}`);
         const row = info.locator(`[data-testid=object-row][data-id="${ids.object}"]`);
+        await row.waitFor({ timeout: 15_000 });
         check((await row.locator('[data-testid=object-near]').count()) === 1, 'not near frontier');
         // Seen again, from the new report.
         await detail.locator('[data-testid=sighting-mode]').selectOption('report');
