@@ -346,7 +346,15 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         check(ident.includes(`AG-E2E-${stamp}`), `identifier shown as ${ident}`);
         const row = info.locator(`[data-testid=object-row][data-id="${ids.object}"]`);
         await row.waitFor({ timeout: 15_000 });
-        check((await row.locator('[data-testid=object-near]').count()) === 1, 'not near frontier');
+        const listed = await info.evaluate(async (id) => {
+          const r = await fetch('/api/objects?limit=200', { credentials: 'same-origin' });
+          const body = await r.json();
+          return body.items?.find((/** @type {any} */ o) => o.id === id) ?? body;
+        }, ids.object);
+        check(
+          (await row.locator('[data-testid=object-near]').count()) === 1,
+          `not marked near the frontier in the list: ${JSON.stringify(listed)} / ${await row.innerText()}`,
+        );
         // Seen again, from the new report.
         await detail.locator('[data-testid=sighting-mode]').selectOption('report');
         await detail.locator('[data-testid=sighting-ref]').fill(String(ids.fresh));

@@ -130,7 +130,6 @@ export function legendGroups(layer: LayerId, colourMode: ColourMode): LegendGrou
     case 'reports':
       return [
         {
-          title: 'infomap.legend.reports',
           entries: REPORT_KINDS.map((kind) => ({
             label: `infomap.kind.${kind}` as MessageKey,
             swatch: { type: 'mark', shape: 'circle', colour: KIND_COLOURS[kind], sizePx: 11 },
