@@ -211,6 +211,7 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
       );
       check(count >= 2, `reports layer counts ${count}`);
       await page.waitForSelector('[data-legend=reports]', { timeout: 10_000 });
+      await page.click('[data-testid=reports-legend] summary');
       await page.waitForSelector('[data-testid=reports-legend-age]');
       // Seizures, gates and hot spots off: nothing above the reports where the pixels are read.
       await setLayer(page, 'seizures', false);
@@ -515,6 +516,13 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
             },
           ],
         });
+        const asked = await api(pp, 'POST', '/api/reports/flags', {
+          province: 'an_giang',
+          plan: plan.id,
+        });
+        log(
+          `info-map: flags of the plan: near ${JSON.stringify(asked.near_route.map((/** @type {any} */ f) => [f.id, Math.round(f.distance_m)]))}`,
+        );
         await pp.reload();
         await pp.waitForSelector(`[data-plan="${name}"] [data-testid=plan-open]`, {
           timeout: 30_000,

@@ -24,6 +24,7 @@ export const infomapVi = {
   'infomap.status.closed': 'Đã đóng',
 
   'layers.objects_near_frontier': 'Đối tượng nghi vấn gần biên',
+  'infomap.legend.howto': 'Cách đọc viền và độ mờ',
   'infomap.legend.rating': 'Viền: độ tin cậy',
   'infomap.legend.age': 'Mờ dần theo tuổi tin (ngày)',
   'infomap.legend.age90': '90+',
@@ -190,6 +191,7 @@ export const infomapEn: Record<keyof typeof infomapVi, string> = {
   'infomap.status.closed': 'Closed',
 
   'layers.objects_near_frontier': 'Suspicious objects near the frontier',
+  'infomap.legend.howto': 'Reading the rings and fading',
   'infomap.legend.rating': 'Ring: rating',
   'infomap.legend.age': 'Fades with age (days)',
   'infomap.legend.age90': '90+',
