@@ -530,7 +530,7 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         await pp.click(`[data-plan="${name}"] [data-testid=plan-open]`);
         await pp.click('[data-side-tab=coverage]');
         await pp.waitForSelector(`[data-testid=flag-near][data-id="${ids.fresh}"]`, {
-          timeout: 30_000,
+          timeout: 60_000,
         });
         const flagged = await pp.locator('[data-testid=flag-near]').count();
         check(flagged >= 1, 'no report near the routes');
@@ -563,7 +563,7 @@ export async function infoMapScenarios({ browser, baseUrl, accounts, test, scree
         await pp.click(`[data-plan="${name}"] [data-testid=plan-open]`);
         await pp.click('[data-side-tab=coverage]');
         await pp.waitForSelector(`[data-testid=flag-near][data-id="${ids.fresh}"]`, {
-          timeout: 30_000,
+          timeout: 60_000,
         });
         check(
           (await pp.locator('[data-testid=report-flags]').innerText()).includes(
