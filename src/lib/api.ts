@@ -216,6 +216,8 @@ export interface User {
   username: string;
   role: Role;
   agency: 'customs' | 'border_guard';
+  /** The user's unit (a post, station or team), when one is set: named-unit reports reach it. */
+  unit?: string | null;
   permissions: string[];
 }
 

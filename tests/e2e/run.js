@@ -22,6 +22,8 @@ import { effortScenarios } from './effort.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { hotspotScenarios } from './hotspots.e2e.js';
+import { infoMapScenarios } from './info-map.e2e.js';
+import { infoScenarios } from './info.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
 import { layoutScenarios } from './layout.e2e.js';
 import { createRunner } from './lib/runner.js';
@@ -81,8 +83,10 @@ async function main() {
       ['tokens', tokenScenarios],
       ['patrols', patrolScenarios],
       ['data', dataScenarios],
+      ['info', infoScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],
+      ['info-map', infoMapScenarios],
       ['offline-basemap', offlineBasemapScenarios],
       ['no-foreign-request', noForeignRequestScenario],
       ['pmtiles-basemap', pmtilesBasemapScenarios],

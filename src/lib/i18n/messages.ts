@@ -9,6 +9,8 @@ import { patrolsEn, patrolsVi } from './messages-patrols';
 import { effortEn, effortVi } from './messages-effort';
 import { tokensEn, tokensVi } from './messages-tokens';
 import { dataEn, dataVi } from './messages-data';
+import { infoEn, infoVi } from './messages-info';
+import { infomapEn, infomapVi } from './messages-infomap';
 import { pathsEn, pathsVi } from './messages-paths';
 import { analysisEn, analysisVi } from './messages-analysis';
 import { objectsEn, objectsVi } from './messages-objects';
@@ -528,6 +530,8 @@ export const vi = {
   ...effortVi,
   ...tokensVi,
   ...dataVi,
+  ...infoVi,
+  ...infomapVi,
   ...pathsVi,
   ...analysisVi,
   ...objectsVi,
@@ -1050,6 +1054,8 @@ export const en: Record<MessageKey, string> = {
   ...effortEn,
   ...tokensEn,
   ...dataEn,
+  ...infoEn,
+  ...infomapEn,
   ...pathsEn,
   ...analysisEn,
   ...objectsEn,

@@ -28,6 +28,7 @@ import { DeckLayers } from './deck-layers.svelte';
 import { SeizurePointsState } from './seizure-points.svelte';
 import { HotspotsState } from './hotspots-state.svelte';
 import { StatsState } from './stats-state.svelte';
+import { ObjectsNearFrontierState } from './objects-near-frontier.svelte';
 import type { ColourMode } from './styles';
 import type { ProvinceChoice, ViewState } from './url-state';
 
@@ -112,6 +113,8 @@ export class MapState {
   readonly points = new SeizurePointsState(this);
   /** The hot-spot hexagons, their settings, the forecast check and the play button. */
   readonly hotspots = new HotspotsState(this);
+  /** The suspicious objects seen again and again near the frontier (their own endpoint). */
+  readonly objects = new ObjectsNearFrontierState(this);
   period = $derived(this.periods[this.province] ?? null);
   /** Why the date filter cannot be applied, or null: then no seizures are shown or requested. */
   filterProblem = $derived(
@@ -191,6 +194,7 @@ export class MapState {
     this.points.clear();
     this.stats.clear();
     this.hotspots.clear();
+    this.objects.clear();
   }
 
   retry(id: LayerId): void {
@@ -305,6 +309,7 @@ export class MapState {
     });
     this.stats.watch();
     this.hotspots.watch();
+    this.objects.watch();
   }
 }
 

@@ -7,6 +7,8 @@ import type { MessageKey } from '$lib/i18n/messages';
 import { FAMILY_STYLES, GOODS_FAMILIES, categoriesOf } from './goods-families';
 import type { Shape } from './shapes';
 import { AGENCY_COLOURS, COLOURS, GATE_STYLES, type ColourMode } from './styles';
+import { REPORT_KINDS } from '$lib/information';
+import { KIND_COLOURS } from './report-styles';
 
 /** How a legend row draws its sample: `mark` a bare seizure shape, `badge` a gate's plate. */
 export type Swatch =
@@ -48,7 +50,7 @@ export const LAYER_SWATCH: Record<LayerId, Swatch> = {
   trails: { type: 'line', colour: COLOURS.trail, width: 2, dash: [2, 1.5] },
   seizures: { type: 'mark', shape: 'circle', colour: AGENCY_COLOURS.joint, sizePx: 10 },
   patrol_routes: { type: 'line', colour: COLOURS.patrol, width: 3.5 },
-  reports: { type: 'mark', shape: 'circle', colour: NEUTRAL_MARK, sizePx: 10 },
+  reports: { type: 'mark', shape: 'circle', colour: KIND_COLOURS.boat, sizePx: 10 },
 };
 
 /** Goods families by colour: the points are circles, so colour alone tells the family. */
@@ -122,6 +124,16 @@ export function legendGroups(layer: LayerId, colourMode: ColourMode): LegendGrou
             label: `agency.${a}` as MessageKey,
             swatch: { type: 'mark', shape: 'circle', colour: AGENCY_COLOURS[a], sizePx: 10 },
             match: { property: 'lead_agency', value: a },
+          })),
+        },
+      ];
+    case 'reports':
+      return [
+        {
+          entries: REPORT_KINDS.map((kind) => ({
+            label: `infomap.kind.${kind}` as MessageKey,
+            swatch: { type: 'mark', shape: 'circle', colour: KIND_COLOURS[kind], sizePx: 11 },
+            match: { property: 'kind', value: kind },
           })),
         },
       ];

@@ -5,8 +5,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type { LayerId } from '$lib/domain';
-import type { PickHit, Px } from './pick';
+import type { PickHit, PickLayer, Px } from './pick';
 import { CLICKABLE_LAYERS } from './styles';
 
 const indexes = new WeakMap<FeatureCollection, Map<string, Feature>>();
@@ -43,7 +42,7 @@ function lines(g: Geometry): Position[][] {
 export function pickHits(
   map: MapLibreMap,
   rendered: MapGeoJSONFeature[],
-  data: Partial<Record<LayerId, FeatureCollection>>,
+  data: Partial<Record<PickLayer, FeatureCollection>>,
 ): PickHit[] {
   const project = (c: Position): Px => map.project([c[0], c[1]]);
   return rendered.flatMap((r) => {
@@ -52,7 +51,13 @@ export function pickHits(
     const layer = CLICKABLE_LAYERS[rank].layer;
     const own = byId(data[layer], r.id);
     const geometry = own?.geometry ?? r.geometry;
-    const properties = own?.properties ?? r.properties ?? {};
+    // The register's records carry their id as the feature's: the popup links to it.
+    const properties =
+      (own && (layer === 'objects_near_frontier' || layer === 'reports')
+        ? { id: own.id, ...own.properties }
+        : own?.properties) ??
+      r.properties ??
+      {};
     const key = `${layer}/${r.id ?? JSON.stringify(properties)}`;
     if (geometry.type === 'Point') {
       const [lon, lat] = geometry.coordinates;

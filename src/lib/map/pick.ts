@@ -5,6 +5,9 @@
  */
 import type { LayerId } from '$lib/domain';
 
+/** What a click may pick: a layer of /api/layers, or the objects near the frontier. */
+export type PickLayer = LayerId | 'objects_near_frontier';
+
 export interface Px {
   x: number;
   y: number;
@@ -12,7 +15,7 @@ export interface Px {
 
 /** One rendered feature under the click, projected to screen pixels. */
 export interface PickHit {
-  layer: LayerId;
+  layer: PickLayer;
   /** Rank of the map layer, most specific first (styles' CLICKABLE_LAYERS): breaks ties. */
   rank: number;
   /** Identifies the feature across tiles and map layers that draw it twice. */
@@ -23,7 +26,7 @@ export interface PickHit {
 }
 
 export interface PickedFeature {
-  layer: LayerId;
+  layer: PickLayer;
   key: string;
   properties: Record<string, unknown>;
   /** Longitude and latitude of a point feature; null for lines. */
@@ -32,7 +35,7 @@ export interface PickedFeature {
 
 /** A popup entry: one feature, or several seizures piled on one spot. */
 export interface PickEntry {
-  layer: LayerId;
+  layer: PickLayer;
   features: PickedFeature[];
   /** From the pointer to the feature (lines with their handicap added), in CSS pixels. */
   distancePx: number;

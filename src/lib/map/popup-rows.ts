@@ -3,7 +3,6 @@
  * internal code as a small reference. Pure (translation by locale, no runes) so every string a
  * user reads can be tested.
  */
-import type { LayerId } from '$lib/domain';
 import { goodsName, unitName } from '$lib/goods-catalogue';
 import {
   formatDateTime,
@@ -15,7 +14,8 @@ import {
 import { vi, type MessageKey } from '$lib/i18n/messages';
 import { translate, type Locale } from '$lib/i18n/translate';
 import { normaliseNeighbour } from './labels';
-import type { PickedFeature } from './pick';
+import type { PickLayer, PickedFeature } from './pick';
+import { objectRows, objectTitle, reportRows, reportTitle } from './report-popup';
 
 export interface PopupRow {
   key: MessageKey;
@@ -25,7 +25,7 @@ export interface PopupRow {
 }
 
 export interface PopupView {
-  layer: LayerId;
+  layer: PickLayer;
   title: string;
   rows: PopupRow[];
   /** A longer remark shown under the rows (a frontier's accuracy note). */
@@ -162,8 +162,9 @@ function rowsOf(locale: Locale, f: PickedFeature): PopupRow[] {
     case 'provinces':
       return [{ key: 'popup.neighbour', value: neighbourIn(locale, p.neighbour) }];
     case 'reports':
-      // The reports' popup is the map part's (issue 11, ui-map).
-      return [{ key: 'popup.province', value: labelIn(locale, 'province', p.province) }];
+      return reportRows(locale, p);
+    case 'objects_near_frontier':
+      return objectRows(locale, p);
   }
 }
 
@@ -173,7 +174,11 @@ export function popupView(f: PickedFeature, locale: Locale): PopupView {
   const title =
     f.layer === 'seizures'
       ? (goodsName(p, locale) ?? labelIn(locale, 'category', p.category))
-      : nameIn(locale, p);
+      : f.layer === 'reports'
+        ? reportTitle(p, locale)
+        : f.layer === 'objects_near_frontier'
+          ? objectTitle(p, locale)
+          : nameIn(locale, p);
   const noteKey = locale === 'vi' ? 'accuracy_note_vi' : 'accuracy_note_en';
   const otherNote = locale === 'vi' ? 'accuracy_note_en' : 'accuracy_note_vi';
   const note = f.layer === 'frontier' ? [p[noteKey], p[otherNote]].find(has) : undefined;

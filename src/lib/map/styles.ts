@@ -8,6 +8,13 @@ import { CATEGORY_FAMILY, FAMILY_STYLES } from './goods-families';
 import { VALUE_BREAKS_VND as POINT_VALUE_BREAKS_VND } from '$lib/seizure-points';
 import { GATE_LABEL_RULES, gateLabelField, gateLabelSortKey } from './labels';
 import type { Shape } from './shapes';
+import type { PickLayer } from './pick';
+import {
+  OBJECTS_SOURCE,
+  REPORT_MAP_LAYERS,
+  objectLayerSpecs,
+  reportLayerSpecs,
+} from './report-styles';
 
 export { SHAPES, type Shape } from './shapes';
 
@@ -94,12 +101,14 @@ export const MAP_LAYERS: Record<LayerId, string[]> = {
   // Drawn by deck.gl (seizure-points.svelte.ts), which reads `visible` itself.
   seizures: [],
   border_gates: ['gates-symbol-minor', 'gates-label', 'gates-symbol'],
-  // Drawn by the reports layer of the map page (issue 11, part ui-map).
-  reports: [],
+  // Areas, lines and points of the information register (report-styles.ts).
+  reports: [...REPORT_MAP_LAYERS],
 };
 
 /** Layers a click can open a popup on, most specific first. */
-export const CLICKABLE_LAYERS: { mapLayer: string; layer: LayerId }[] = [
+export const CLICKABLE_LAYERS: { mapLayer: string; layer: PickLayer }[] = [
+  { mapLayer: 'objects-point', layer: 'objects_near_frontier' },
+  { mapLayer: 'reports-point', layer: 'reports' },
   { mapLayer: 'gates-symbol', layer: 'border_gates' },
   { mapLayer: 'gates-symbol-minor', layer: 'border_gates' },
   { mapLayer: 'patrol-routes-line', layer: 'patrol_routes' },
@@ -107,6 +116,9 @@ export const CLICKABLE_LAYERS: { mapLayer: string; layer: LayerId }[] = [
   { mapLayer: 'trails-road', layer: 'trails' },
   { mapLayer: 'waterways-river', layer: 'waterways' },
   { mapLayer: 'waterways-canal', layer: 'waterways' },
+  { mapLayer: 'reports-line', layer: 'reports' },
+  { mapLayer: 'reports-outline', layer: 'reports' },
+  { mapLayer: 'reports-fill', layer: 'reports' },
   { mapLayer: 'frontier-line', layer: 'frontier' },
 ];
 
@@ -279,6 +291,10 @@ export function dataLayerSpecs(
         'line-dasharray': [3, 1.2, 0.6, 1.2],
       },
     },
+    // The information register: reports (areas, lines, points) and objects near the frontier,
+    // over the frontier so a tip on the line stays visible, under the labels and gates.
+    ...reportLayerSpecs(),
+    ...objectLayerSpecs(FONT_BOLD),
     {
       id: 'waterways-label',
       type: 'symbol',
@@ -404,6 +420,8 @@ export const SOURCE_IDS = [
   'patrol_routes',
   'border_gates',
   'labels',
+  'reports',
+  OBJECTS_SOURCE,
 ] as const;
 
 /** How much of its full size a seizure mark is drawn at `zoom` (the points layer's radius scale). */

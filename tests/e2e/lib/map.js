@@ -31,7 +31,9 @@ export async function mapIdle(page, { timeout = 30_000 } = {}) {
 export async function layersLoaded(page, { timeout = 60_000 } = {}) {
   await page.waitForFunction(
     () =>
-      document.querySelectorAll('.layer-count[data-count]').length === 7 &&
+      // Every row of the panel (the layers of /api/layers and the objects near the frontier).
+      document.querySelectorAll('.layer-count[data-count]').length ===
+        document.querySelectorAll('.layer-count').length &&
       !document.querySelector('.layer-count.busy') &&
       !document.querySelector('.stats[aria-busy=true]'),
     null,
@@ -151,7 +153,8 @@ export async function insetsIdle(page) {
       return (
         maps.length === 2 &&
         maps.every((m) => m?.isStyleLoaded() && !m.isMoving()) &&
-        document.querySelectorAll('.layer-count[data-count]').length === 7
+        document.querySelectorAll('.layer-count[data-count]').length ===
+          document.querySelectorAll('.layer-count').length
       );
     },
     null,
