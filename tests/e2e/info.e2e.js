@@ -242,6 +242,7 @@ export async function infoScenarios({ browser, baseUrl, accounts, watch, test, s
       await form
         .locator('[data-testid=rf-text]')
         .fill('Ghe máy chở đường cát, đi lúc 22 giờ, từ phía Campuchia sang. (dữ liệu thử)');
+      await shots(page, screenshot, 'form-top');
       await form.locator('[data-testid=rf-mode-line]').check();
       await page.waitForFunction(() => window.__brmInfoPicker?.loaded(), undefined, {
         timeout: 30_000,

@@ -5,6 +5,7 @@ import {
   geometryOf,
   reportToForm,
   serverField,
+  standing,
   verticesOf,
   vietnamDayBound,
 } from '../../src/lib/info/report-form';
@@ -121,6 +122,19 @@ describe('drawn geometry', () => {
     expect(verticesOf({ type: 'Polygon', coordinates: [[a, b, c, a]] })).toEqual({
       mode: 'area',
       vertices: [a, b, c],
+    });
+  });
+});
+
+describe('standing problems', () => {
+  it('drops a problem once its field changes, keeps the others', () => {
+    const checked = emptyReportForm('an_giang', null);
+    const { problems } = formToReportInput(checked);
+    const now = { ...checked, title: 'Ghe', vertices: [[105, 10.5] as [number, number]] };
+    expect(standing(problems, checked, now)).toEqual({
+      kind: 'info.form.required',
+      reliability: 'info.form.required',
+      credibility: 'info.form.required',
     });
   });
 });

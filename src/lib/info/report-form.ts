@@ -179,3 +179,35 @@ export function serverField(path: unknown): ReportField | null {
   if (p === 'distribution') return 'units';
   return null;
 }
+
+/** The values each field's problem was found in (a problem goes once its field changes). */
+const FIELD_VALUES: Record<ReportField, (keyof ReportFormValues)[]> = {
+  title: ['title'],
+  kind: ['kind'],
+  reliability: ['reliability'],
+  credibility: ['credibility'],
+  units: ['distribution', 'units'],
+  tlp: ['tlp', 'distribution'],
+  observed: ['observedFrom', 'observedTo'],
+  text: ['text'],
+  where: ['mode', 'vertices', 'place'],
+};
+
+/**
+ * The problems still standing: those whose field holds the value it was checked with.
+ * @example standing({ title: 'info.form.required' }, { ...v, title: '' }, { ...v, title: 'Ghe' }) // {}
+ */
+export function standing(
+  problems: ReportProblems,
+  checked: ReportFormValues,
+  now: ReportFormValues,
+): ReportProblems {
+  const out: ReportProblems = {};
+  for (const [field, key] of Object.entries(problems) as [ReportField, string][]) {
+    const same = FIELD_VALUES[field].every(
+      (k) => JSON.stringify(checked[k]) === JSON.stringify(now[k]),
+    );
+    if (same) out[field] = key;
+  }
+  return out;
+}
