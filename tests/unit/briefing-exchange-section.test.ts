@@ -7,7 +7,7 @@ const baseline = {
   period: '2012-2019',
   border_guard: { passed: 468, valuable: 336 },
   customs: { passed: 398, valuable: 236 },
-};
+} as const;
 const none = {
   acknowledged: 0,
   median_ack_hours: null,

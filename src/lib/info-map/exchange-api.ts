@@ -4,40 +4,18 @@
  */
 import { ApiError, getJson } from '$lib/api';
 import type { Province } from '$lib/domain';
+import {
+  EXCHANGE_BASELINE,
+  type ExchangeAgency,
+  type ExchangeAgencyFigures,
+  type ExchangeFigures as SharedFigures,
+} from '$lib/exchange';
 
-export type ExchangeAgency = 'customs' | 'border_guard';
-
-export interface ExchangeFigures {
-  agency: ExchangeAgency;
-  passed: number;
-  acknowledged: number;
-  /** Median hours from delivery to acknowledgement, null when none was acknowledged. */
-  median_ack_hours: number | null;
-  assessed: number;
-  valuable: number;
-  not_valuable: number;
-  duplicate: number;
-  /** valuable / passed, 0..1. */
-  valuable_share: number | null;
-  led_to_seizure: number;
-  /** led_to_seizure / passed, 0..1. */
-  seizure_share: number | null;
-}
-
-export interface ExchangeMonth {
-  /** `YYYY-MM`. */
-  month: string;
-  agency: ExchangeAgency;
-  passed: number;
-  valuable: number;
-}
-
-export interface Exchange {
-  from: string | null;
-  to: string | null;
-  agencies: ExchangeFigures[];
-  months: ExchangeMonth[];
-}
+export type { ExchangeAgency, ExchangeMonth } from '$lib/exchange';
+/** One force's row (named for the panel; the shared shape is ExchangeAgencyFigures). */
+export type ExchangeFigures = ExchangeAgencyFigures;
+/** The whole answer. */
+export type Exchange = SharedFigures;
 
 export interface ExchangeQuery {
   province?: Province | null;
@@ -51,8 +29,8 @@ export interface ExchangeQuery {
  * and how many the receiver rated valuable. The reference line on the panel.
  */
 export const REVIEW_BASELINE: Record<ExchangeAgency, { passed: number; valuable: number }> = {
-  border_guard: { passed: 468, valuable: 336 },
-  customs: { passed: 398, valuable: 236 },
+  border_guard: EXCHANGE_BASELINE.border_guard,
+  customs: EXCHANGE_BASELINE.customs,
 };
 
 /** valuable / passed of the reviews, 0..1 (border_guard 0.718, customs 0.593). */
@@ -79,6 +57,7 @@ export async function fetchExchange(
   return {
     from: body.from ?? null,
     to: body.to ?? null,
+    province: body.province ?? null,
     agencies: body.agencies,
     months: Array.isArray(body.months) ? body.months : [],
   };

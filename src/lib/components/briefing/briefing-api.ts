@@ -73,34 +73,9 @@ export interface BriefingPlan {
   longest_gap: { name_vi: string; name_en: string; length_km: number } | null;
 }
 
-/** One force's handovers to the other over the briefing's window (GET /api/reports/exchange). */
-export interface ExchangeAgency {
-  agency: 'border_guard' | 'customs';
-  passed: number;
-  acknowledged: number;
-  median_ack_hours: number | null;
-  assessed: number;
-  valuable: number;
-  not_valuable: number;
-  duplicate: number;
-  /** 0 to 1. */
-  valuable_share: number | null;
-  led_to_seizure: number;
-  seizure_share: number | null;
-}
+export type { BriefingExchange, ExchangeAgencyFigures as ExchangeAgency } from '$lib/exchange';
 
-export interface BriefingExchange {
-  from: string | null;
-  to: string | null;
-  province: Province | null;
-  agencies: ExchangeAgency[];
-  /** The reviews' count, 2012-2019: passed and valuable per force. */
-  baseline: {
-    period: string;
-    border_guard: { passed: number; valuable: number };
-    customs: { passed: number; valuable: number };
-  };
-}
+import type { BriefingExchange } from '$lib/exchange';
 
 export interface Briefing {
   generated_at: string;

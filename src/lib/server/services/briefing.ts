@@ -7,7 +7,8 @@ import { monthTables, type MonthSeries } from './briefing-months';
 import { seizureStats, type SeizureStats } from './stats';
 import { hotSpotSections, type BriefingHotSpots } from './briefing-hotspots';
 import { planCoverage, type BriefingPlan } from './briefing-coverage';
-import { briefingExchange, type BriefingExchange } from './briefing-exchange';
+import type { BriefingExchange } from '../../exchange';
+import { briefingExchange } from './briefing-exchange';
 import type { Viewer } from '../repositories/visibility';
 
 /** The filters as the briefing prints them (dates as the caller gave them). */

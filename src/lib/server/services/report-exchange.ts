@@ -4,38 +4,12 @@ import type { Sql } from '../db/client';
 import * as p from '../api/params';
 import { visibleHandovers, type HandoverRow } from '../repositories/report-exchange';
 import type { Viewer } from '../repositories/visibility';
-
-/** The forces that pass reports to each other, in the order the panel lists them. */
-export const EXCHANGE_AGENCIES = ['border_guard', 'customs'] as const;
-type ExchangeAgency = (typeof EXCHANGE_AGENCIES)[number];
-
-export interface ExchangeAgencyFigures {
-  agency: ExchangeAgency;
-  /** Reports handed over to the other force in the window. */
-  passed: number;
-  acknowledged: number;
-  /** Median hours from delivery to acknowledgement over the acknowledged ones. */
-  median_ack_hours: number | null;
-  assessed: number;
-  valuable: number;
-  not_valuable: number;
-  duplicate: number;
-  /** valuable / passed (0 to 1); null when nothing was passed. */
-  valuable_share: number | null;
-  /** Passed reports linked to at least one seizure. */
-  led_to_seizure: number;
-  /** led_to_seizure / passed (0 to 1). */
-  seizure_share: number | null;
-}
-
-export interface ExchangeFigures {
-  from: string | null;
-  to: string | null;
-  province: Province | null;
-  agencies: ExchangeAgencyFigures[];
-  /** Per Vietnamese calendar month with handovers, oldest first, each agency that passed. */
-  months: { month: string; agency: ExchangeAgency; passed: number; valuable: number }[];
-}
+import {
+  EXCHANGE_AGENCIES,
+  type ExchangeAgency,
+  type ExchangeAgencyFigures,
+  type ExchangeFigures,
+} from '../../exchange';
 
 export interface ExchangeQuery {
   from?: string;
