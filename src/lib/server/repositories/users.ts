@@ -127,21 +127,6 @@ export async function setRoleAndAgency(
   return row;
 }
 
-/** A named unit a user may belong to (the `units` reference table). */
-export interface UnitChoice {
-  id: string;
-  agency: UserAgency;
-  province: string;
-  name_vi: string;
-  name_en: string;
-}
-
-/** Every named unit, by agency then id: the choices for an account's unit. */
-export function listUnitChoices(sql: Sql): Promise<UnitChoice[]> {
-  return sql<UnitChoice[]>`
-    select id, agency, province, name_vi, name_en from units order by agency, province, id`;
-}
-
 /** The agency of unit `id`, or undefined when there is no such unit. */
 export async function unitAgency(sql: Sql, id: string): Promise<UserAgency | undefined> {
   const [row] = await sql<{ agency: UserAgency }[]>`select agency from units where id = ${id}`;

@@ -3,6 +3,7 @@
  * transaction together with the audit row that records it, and every refusal is recorded too.
  */
 import type postgres from 'postgres';
+import { listUnits } from '../repositories/units';
 import type { Sql } from '../db/client';
 import { ApiError, type ErrorStatus } from '../errors';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords';
@@ -265,7 +266,7 @@ export async function changeUser(
 
 /** The named units an account may belong to (the admin page's choices). */
 export function unitChoices(sql: Sql) {
-  return users.listUnitChoices(sql);
+  return listUnits(sql);
 }
 
 /** Every user with their last sign-in and live sessions, as a session would be judged at `now`. */
