@@ -70,7 +70,13 @@ const previewKm = async (page) =>
 
 /** @param {import('playwright-core').Page} page */
 async function serverKm(page) {
-  await page.waitForSelector('[data-testid=card-covered-km]', { timeout: 30_000 });
+  // Only figures the server gave for the line as it is now: while a newer draft waits for its
+  // answer the card still shows the previous one (the fresh-clone run read 7.25 km, the line's
+  // figure from halfway through the drawing, where 20.9 km was drawn).
+  await page.waitForSelector(
+    '[data-testid=coverage-card][data-status=ready] [data-testid=card-covered-km]',
+    { timeout: 30_000 },
+  );
   return Number(await page.getAttribute('[data-testid=card-covered-km]', 'data-km'));
 }
 

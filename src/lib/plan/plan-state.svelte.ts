@@ -315,6 +315,9 @@ export class PlanState {
       const base = this.base;
       const draft = draftCollection(this.draftRoutes);
       if (!this.enabled || !base) return;
+      // The figures shown are the previous draft's from this moment: say so at once, not only
+      // when the request leaves after the pause (a reader must never take them for this line's).
+      if (draft.features.length > 0) untrack(() => (this.coverageStatus = 'loading'));
       const controller = new AbortController();
       const timer = setTimeout(() => {
         untrack(() => void this.fetchDraft(base.province, draft, controller.signal));
