@@ -101,6 +101,21 @@ export const infoVi = {
   'info.conflict.gone': 'Tin không còn, hoặc bạn không còn được xem.',
   'info.conflict.reload': 'Tải bản mới',
   'info.conflict.keepMine': 'Ghi đè bằng bản của tôi',
+  'info.conflict.saved': 'Bản {v} do {who} lưu lúc {when}.',
+  'info.conflict.someone': 'người khác',
+  'info.conflict.theirParts': 'Họ đã sửa:',
+  'info.conflict.myParts': 'Bạn đã sửa:',
+  'info.conflict.noParts': 'không mục nào',
+  'info.conflict.bothParts':
+    'Cả hai cùng sửa: {parts}. Giữ phần bạn sửa thì các mục này lấy theo bạn, các mục khác giữ theo họ.',
+  'info.conflict.noOverlap':
+    'Không có mục nào cả hai cùng sửa: giữ phần bạn sửa sẽ lưu thay đổi của cả hai.',
+  'info.conflict.takeTheirs': 'Lấy bản của họ (bỏ phần tôi sửa)',
+  'info.conflict.keepMyParts': 'Giữ phần tôi sửa',
+  'info.detail.stale':
+    'Tin vừa được người khác thay đổi (nay là bản {v}). Đã tải bản mới: xem lại rồi làm lại.',
+  'info.detail.alreadyClosed': 'Tin đã được kết thúc trước đó.',
+  'info.detail.notClosed': 'Tin đang mở, không cần mở lại.',
 
   'info.detail.close': 'Đóng',
   'info.detail.acknowledge': 'Xác nhận đã nhận',
@@ -303,6 +318,21 @@ export const infoEn: Record<keyof typeof infoVi, string> = {
   'info.conflict.gone': 'The report is gone, or no longer shared with you.',
   'info.conflict.reload': 'Load their version',
   'info.conflict.keepMine': 'Overwrite with mine',
+  'info.conflict.saved': 'Version {v} was saved by {who} at {when}.',
+  'info.conflict.someone': 'someone else',
+  'info.conflict.theirParts': 'They changed:',
+  'info.conflict.myParts': 'You changed:',
+  'info.conflict.noParts': 'nothing',
+  'info.conflict.bothParts':
+    'You both changed: {parts}. Keeping your changes takes yours for these; the rest stays as they saved it.',
+  'info.conflict.noOverlap':
+    'Nothing was changed by both of you: keeping your changes saves both sets.',
+  'info.conflict.takeTheirs': 'Take theirs (drop my changes)',
+  'info.conflict.keepMyParts': 'Keep my changes',
+  'info.detail.stale':
+    'Someone else changed this report meanwhile (now version {v}). It has been reloaded: check it and try again.',
+  'info.detail.alreadyClosed': 'The report was already closed.',
+  'info.detail.notClosed': 'The report is open; there is nothing to reopen.',
 
   'info.detail.close': 'Close',
   'info.detail.acknowledge': 'Acknowledge receipt',
