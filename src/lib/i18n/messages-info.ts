@@ -157,6 +157,7 @@ export const infoVi = {
   'info.eventDetail.seizure_id': 'Vụ bắt giữ',
   'info.eventDetail.patrol_id': 'Chuyến tuần tra',
   'info.eventDetail.to': 'Chuyển cho',
+  'info.eventDetail.changed': 'Đã sửa',
 
   'info.assess.title': 'Đánh giá của đơn vị nhận',
   'info.assess.reason': 'Lý do',
@@ -374,6 +375,7 @@ export const infoEn: Record<keyof typeof infoVi, string> = {
   'info.eventDetail.seizure_id': 'Seizure',
   'info.eventDetail.patrol_id': 'Patrol',
   'info.eventDetail.to': 'Passed to',
+  'info.eventDetail.changed': 'Changed',
 
   'info.assess.title': "The receiving force's assessment",
   'info.assess.reason': 'Reason',

@@ -2,6 +2,7 @@
  * Plain facts for the handover timeline (pure): how long the receiver took to acknowledge, and
  * the one-line detail of a history step.
  */
+import type { MessageKey } from '$lib/i18n/messages';
 import type { HistoryEntry } from './reports-api';
 
 /**
@@ -45,4 +46,35 @@ export function stepDetails(e: HistoryEntry): { key: string; value: string }[] {
     out.push({ key: k, value: Array.isArray(v) ? v.join(', ') : String(v) });
   }
   return out;
+}
+
+/** The form's label of each field the API names in an edit's `changed`. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: 'info.form.title',
+  kind: 'info.form.kind',
+  category: 'info.form.category',
+  province: 'info.form.where',
+  geometry: 'info.form.where',
+  place: 'info.form.where',
+  reliability: 'info.form.reliability',
+  credibility: 'info.form.credibility',
+  distribution: 'info.form.distribution',
+  units: 'info.form.distribution',
+  tlp: 'info.form.tlp',
+  observed_from: 'info.col.observed',
+  observed_to: 'info.col.observed',
+  received_at: 'info.col.received',
+  text: 'info.form.text',
+};
+
+/**
+ * What an edit changed, as the form's labels (once each, in the API's order); [] for other steps.
+ * @example changedLabels({ action: 'edited', details: { changed: ['geometry', 'province'] }, ... })
+ * // ['info.form.where']
+ */
+export function changedLabels(e: HistoryEntry): MessageKey[] {
+  const changed = e.details?.changed;
+  if (e.action !== 'edited' || !Array.isArray(changed)) return [];
+  const keys = changed.map((f) => FIELD_LABELS[String(f)]).filter(Boolean);
+  return [...new Set(keys)];
 }
