@@ -22,6 +22,7 @@ import { effortScenarios } from './effort.e2e.js';
 import { filterScenarios } from './filters.e2e.js';
 import { frontierScenarios } from './frontier.e2e.js';
 import { hotspotScenarios } from './hotspots.e2e.js';
+import { infoEditScenarios } from './info-edit.e2e.js';
 import { infoMapScenarios } from './info-map.e2e.js';
 import { infoScenarios } from './info.e2e.js';
 import { launchBrowser, prepareBrowser, screenshot, watchPage } from './lib/browser.js';
@@ -84,6 +85,7 @@ async function main() {
       ['patrols', patrolScenarios],
       ['data', dataScenarios],
       ['info', infoScenarios],
+      ['info-edit', infoEditScenarios],
       ['briefing', briefingScenarios],
       ['plan', planScenarios],
       ['info-map', infoMapScenarios],
