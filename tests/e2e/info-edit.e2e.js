@@ -5,8 +5,9 @@
  * commander edits it in another browser meanwhile, so the author's save meets a 409 that names
  * the commander and what each changed, and the author keeps their change on purpose (the
  * commander's stay), then, the next time, takes the commander's version. A close sent on a stale
- * version is explained in Vietnamese. Screenshots of the close form, the links and the 409 at
- * 1366x768 and 390x844 in Vietnamese and English (info-edit-<what>-<size>-<lang>.png).
+ * version is explained in Vietnamese, and an open report is not read again and again.
+ * Screenshots of the close form, the links and the 409 at 1366x768 and 390x844 in Vietnamese and
+ * English (info-edit-<what>-<size>-<lang>.png).
  */
 import { check, log } from './lib/runner.js';
 import { signInWithDialog } from './lib/session.js';
@@ -435,6 +436,17 @@ export async function infoEditScenarios({ browser, baseUrl, accounts, watch, tes
       const a = author.page;
       const c = chief.page;
       await open(a);
+      // The author's page keeps the version it read, as a page left open for a while does: its
+      // own later reads of the report are answered with that version until the author confirms.
+      const seen = await readReport(a, id);
+      const reportUrl = new RegExp(`/api/reports/${id}$`);
+      /** @type {string[]} */
+      const rereads = [];
+      await a.route(reportUrl, (route) => {
+        if (route.request().method() !== 'GET') return route.continue();
+        rereads.push(new Date().toISOString());
+        return route.fulfill({ json: seen });
+      });
       // The author starts closing first; the commander's close lands while the author types.
       const detailA = detailOf(a);
       await closeButton(detailA, 'author');
@@ -451,6 +463,13 @@ export async function infoEditScenarios({ browser, baseUrl, accounts, watch, tes
 
       const statusA = (await detailA.locator('[data-testid=report-status]').textContent()) ?? '';
       check(/Đang theo dõi/.test(statusA), `the author's page already reads "${statusA}"`);
+      // An open report is read once: the page once re-read it in a loop, each answer setting off
+      // the next (hundreds of audited reads a minute, and the page changing under the officer).
+      check(
+        rereads.length === 0,
+        `the author's page read the report ${rereads.length} times while nobody acted on it`,
+      );
+      await a.unroute(reportUrl);
       await detailA.locator('[data-testid=close-confirm]').click();
       const said = await textMatching(
         detailA.locator('[data-testid=report-problem]'),
