@@ -1,6 +1,6 @@
 import type { Client, Sql } from '../db/client';
 import { ApiError, conflict, notFound } from '../errors';
-import { inAreaOfOperations } from '../api/params';
+import { inAreaOfOperations } from '../../domain';
 import type { ObjectChange, ObjectInput, SightingInput } from '../api/object-body';
 import * as repo from '../repositories/objects';
 import * as sightings from '../repositories/object-sightings';

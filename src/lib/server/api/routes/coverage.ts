@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AGENCIES, CATEGORIES } from '../../../domain';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
-import { DEFAULT_CELL_M } from '../hotspot-params';
+import { DEFAULT_CELL_M } from '../../services/hotspot-query';
 import * as p from '../params';
 import { jsonBody } from '../validate';
 import { coverage } from '../../services/coverage';
