@@ -250,6 +250,15 @@ export async function infoObjectsScenarios({
       await page.goto(`${baseUrl}/info?tab=objects&object=${ids.object}`);
       const detail = page.locator(`[data-testid=object-detail][data-id="${ids.object}"]`);
       await detail.locator('[data-testid=object-sighting]').nth(1).waitFor({ timeout: 30_000 });
+      // The names arrive with GET /api/units, which may answer after the object.
+      await page
+        .waitForFunction(
+          (name) =>
+            document.querySelector('[data-testid=object-author]')?.textContent?.includes(name),
+          NAMES.vi[0],
+          { timeout: 15_000 },
+        )
+        .catch(() => {});
       const units = (await detail.locator('[data-testid=object-units]').textContent()) ?? '';
       check(
         NAMES.vi.every((n) => units.includes(n)) && !units.includes(STATION),
