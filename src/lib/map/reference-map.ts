@@ -129,8 +129,9 @@ export interface ReferenceMapOptions {
 }
 
 /**
- * Makes a small map: the basemap in the interface language, no rotation or pitch, zoom buttons
- * and no attribution (the Map page carries it), and the reference layers once the style loads.
+ * Makes a small map: the basemap in the interface language, no rotation or pitch, zoom buttons,
+ * the reference layers once the style loads, and no attribution control (these maps never had
+ * one; the Map page shows the basemap's credit).
  * The map is made after maplibre and the basemap arrive; destroy() before then makes none.
  */
 export function openReferenceMap(o: ReferenceMapOptions): { destroy: () => void } {
