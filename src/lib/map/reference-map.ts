@@ -119,6 +119,11 @@ export interface ReferenceMapOptions {
     | { bounds: [number, number, number, number]; padding: number }
     | { center: [number, number]; zoom: number };
   maxZoom: number;
+  /**
+   * Default 4. Lower where the view must hold both frontiers on a phone's short strip: at 4 a
+   * 390 px wide map cannot show An Giang and Lang Son at once.
+   */
+  minZoom?: number;
   /** Off on a map where clicks draw vertices: a double click would zoom instead. */
   doubleClickZoom?: boolean;
   reference: ReferenceLayers;
@@ -161,7 +166,7 @@ export function openReferenceMap(o: ReferenceMapOptions): { destroy: () => void 
       pitchWithRotate: false,
       doubleClickZoom: o.doubleClickZoom ?? true,
       maxZoom: o.maxZoom,
-      minZoom: 4,
+      minZoom: o.minZoom ?? 4,
     });
     created = m;
     m.touchZoomRotate.disableRotation();
