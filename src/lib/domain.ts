@@ -76,6 +76,15 @@ export const IMPORT_LAYER_IDS = LAYER_IDS.filter((id): id is ImportLayerId => id
 /** Bounding box of the area of operations (both frontiers with a margin), lon/lat degrees. */
 export const AREA_OF_OPERATIONS = { west: 102.0, south: 8.5, east: 108.5, north: 23.5 } as const;
 
+/**
+ * Whether a lon/lat (degrees) lies in the area of operations.
+ * @example inAreaOfOperations(105.12, 10.6) // true: An Giang
+ */
+export function inAreaOfOperations(lon: number, lat: number): boolean {
+  const a = AREA_OF_OPERATIONS;
+  return lon >= a.west && lon <= a.east && lat >= a.south && lat <= a.north;
+}
+
 /** Initial view per province: [west, south, east, north] in degrees. */
 export const PROVINCE_BOUNDS: Record<Province, [number, number, number, number]> = {
   an_giang: [103.85, 9.39, 105.6, 10.96],

@@ -219,6 +219,19 @@ describe('who sees what', () => {
       'object.list objects/near-frontier',
     ]);
   });
+
+  it('audits a refused read too: a hidden object and a missing id leave the same failed row', async () => {
+    for (const id of [car, 999998]) {
+      expect((await get(`/api/objects/${id}`, who['hq.analyst'])).status).toBe(404);
+    }
+    const rows = await db.sql<{ target: string; outcome: string; details: unknown }[]>`
+      select target, outcome, details from audit_log
+      where action = 'object.read' and username = 'hq.analyst' and outcome <> 'ok' order by id`;
+    expect(rows.slice(-2)).toEqual([
+      { target: `objects/${car}`, outcome: 'failed', details: { status: 404 } },
+      { target: 'objects/999998', outcome: 'failed', details: { status: 404 } },
+    ]);
+  });
 });
 
 describe('sightings and the frontier', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hotspotQuery, MAX_BANDWIDTH_M } from '../../src/lib/server/api/hotspot-params';
+import { hotspotQuery } from '../../src/lib/server/api/hotspot-params';
+import { MAX_BANDWIDTH_M } from '../../src/lib/server/services/hotspot-query';
 import { classCounts, topHot } from '../../src/lib/server/services/hotspots';
 
 describe('hotspotQuery', () => {

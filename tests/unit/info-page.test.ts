@@ -29,13 +29,13 @@ describe('info page address', () => {
 
   it('asks for the newest received first, open ones by default', () => {
     expect(reportListUrl(infoListQuery(DEFAULT_INFO_VIEW))).toBe(
-      '/api/reports?status=open&sort=received_at&dir=desc&limit=200',
+      '/api/reports?status=open&sort=received_at&dir=desc&limit=50',
     );
     expect(
       reportListUrl(
         infoListQuery({ ...DEFAULT_INFO_VIEW, status: '', province: 'lang_son', q: ' ghe ' }),
       ),
-    ).toBe('/api/reports?province=lang_son&q=ghe&sort=received_at&dir=desc&limit=200');
+    ).toBe('/api/reports?province=lang_son&q=ghe&sort=received_at&dir=desc&limit=50');
   });
 });
 

@@ -30,6 +30,13 @@ export const infomapVi = {
   'infomap.legend.age90': '90+',
   'infomap.legend.objects': 'Đối tượng nghi vấn xuất hiện nhiều lần gần biên',
   'infomap.legend.closed': 'đã đóng',
+  'infomap.filter.dates': 'Lọc theo ngày nhận tin: hiện {shown}/{total} tin',
+  'infomap.filter.goods':
+    'Lọc theo loại hàng (ẩn tin không ghi loại hàng): hiện {shown}/{total} tin',
+  'infomap.filter.both':
+    'Lọc theo ngày nhận tin và loại hàng (ẩn tin không ghi loại hàng): hiện {shown}/{total} tin',
+  'infomap.filter.agencyIgnored':
+    'Bộ lọc lực lượng không áp dụng cho tin báo: tin được chia sẻ giữa hai lực lượng.',
   'infomap.popup.report': 'Tin báo #{id}',
   'infomap.popup.kind': 'Loại',
   'infomap.popup.rating': 'Độ tin cậy',
@@ -198,6 +205,13 @@ export const infomapEn: Record<keyof typeof infomapVi, string> = {
   'infomap.legend.age90': '90+',
   'infomap.legend.objects': 'Suspicious objects seen again and again near the frontier',
   'infomap.legend.closed': 'closed',
+  'infomap.filter.dates': 'Filtered by date received: {shown} of {total} shown',
+  'infomap.filter.goods':
+    'Filtered by goods (reports without goods hidden): {shown} of {total} shown',
+  'infomap.filter.both':
+    'Filtered by date received and goods (reports without goods hidden): {shown} of {total} shown',
+  'infomap.filter.agencyIgnored':
+    'The force filter does not apply to reports: they are shared between the forces.',
   'infomap.popup.report': 'Report #{id}',
   'infomap.popup.kind': 'Subject',
   'infomap.popup.rating': 'Rating',

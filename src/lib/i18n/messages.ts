@@ -61,7 +61,7 @@ export const vi = {
   'legend.noData': 'Không có dữ liệu trong bộ lọc',
   'legend.familyShape': 'Hình: nhóm hàng',
 
-  'filters.title': 'Bộ lọc vụ việc',
+  'filters.title': 'Bộ lọc vụ việc và tin báo',
   'filters.from': 'Từ ngày',
   'filters.to': 'Đến ngày',
   'filters.fullRange': 'Toàn bộ thời gian',
@@ -585,7 +585,7 @@ export const en: Record<MessageKey, string> = {
   'legend.noData': 'Nothing matches the filters',
   'legend.familyShape': 'Shape: goods group',
 
-  'filters.title': 'Case filters',
+  'filters.title': 'Filters: seizures and reports',
   'filters.from': 'From',
   'filters.to': 'To',
   'filters.fullRange': 'Full period',

@@ -1,5 +1,5 @@
 /**
- * The suspicious-object register's calls (GET/POST /api/objects, GET /api/objects/{id},
+ * The suspicious-object register's calls (GET/POST /api/objects, GET/PUT /api/objects/{id},
  * POST /api/objects/{id}/sightings). The server masks identifiers for roles without
  * `view_identifiers`; the page shows whatever it is given.
  */
@@ -45,6 +45,8 @@ export interface ObjectDetail extends ObjectItem {
   sightings: Sighting[];
   reports: number[];
   seizures: number[];
+  /** Whether the caller's PUT would be accepted (absent from older servers: no). */
+  can?: { edit: boolean };
 }
 
 export interface ObjectQuery {
@@ -69,6 +71,15 @@ export interface NewObject {
   distribution: Distribution;
   units?: string[];
   tlp: Tlp;
+}
+
+/**
+ * The body of PUT /api/objects/{id}. `identifier` and `description` are left out by those who
+ * see them masked: the server keeps them as they are.
+ */
+export interface ObjectChange extends Omit<NewObject, 'identifier'> {
+  identifier?: string;
+  version: number;
 }
 
 export type NewSighting =
@@ -120,9 +131,26 @@ export async function createObject(input: NewObject): Promise<ObjectDetail> {
   return (await postJson('/api/objects', input)) as ObjectDetail;
 }
 
+/** Saves an edit; a stale `version` is a 409 whose details carry the object as it now is. */
+export async function updateObject(id: number, change: ObjectChange): Promise<ObjectDetail> {
+  return (await getJson(`/api/objects/${id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  })) as ObjectDetail;
+}
+
 /** Records a sighting; answers the object as it now stands. */
 export async function addSighting(id: number, input: NewSighting): Promise<unknown> {
   return postJson(`/api/objects/${id}/sightings`, input);
+}
+
+/**
+ * The data page's link to a seizure record (it opens that record, whatever page is shown).
+ * @example seizureHref(42, 'en', '/data') // '/data?id=42&lang=en'
+ */
+export function seizureHref(id: number, locale: 'vi' | 'en', dataPath: string): string {
+  return `${dataPath}?id=${id}${locale === 'en' ? '&lang=en' : ''}`;
 }
 
 export async function fetchUnits(init: RequestInit = {}): Promise<UnitInfo[]> {

@@ -1,7 +1,10 @@
 /**
  * The /info page's state in its query string, so a copied link (or a map popup's
  * `/info?report=<id>`) opens the same view: `tab`, `report` the one open, `p` province,
- * `status`, `kind`, `tlp`, `q` search, `lang`. Defaults are left out; anything malformed ignored.
+ * `status`, `kind`, `tlp`, `q` search, `page` of the tab's list (1-based), on the objects tab
+ * `object` the one open, `okind` and `near` its filters, and `lang`. Defaults are left out;
+ * anything malformed ignored. The object register's identifier search stays out of the address:
+ * a plate in a link travels to people who may not read it.
  */
 import { PROVINCES, isOneOf, type Province } from '$lib/domain';
 import {
@@ -17,7 +20,9 @@ import type { ReportQuery } from './reports-api';
 export const INFO_TABS = ['reports', 'inbox', 'objects', 'exchange'] as const;
 export type InfoTab = (typeof INFO_TABS)[number];
 
-export const LIST_LIMIT = 200;
+/** Rows a page of the reports list and of the object register holds. */
+export const PAGE_SIZE = 50;
+const MAX_PAGE = 100_000;
 
 export interface InfoView {
   tab: InfoTab;
@@ -27,6 +32,11 @@ export interface InfoView {
   kind: ReportKind | '';
   tlp: Tlp | '';
   q: string;
+  /** The page of the open tab's list, 1-based. */
+  page: number;
+  object: number | null;
+  okind: ReportKind | '';
+  near: boolean;
 }
 
 export const DEFAULT_INFO_VIEW: InfoView = {
@@ -37,6 +47,15 @@ export const DEFAULT_INFO_VIEW: InfoView = {
   kind: '',
   tlp: '',
   q: '',
+  page: 1,
+  object: null,
+  okind: '',
+  near: false,
+};
+
+const positive = (value: string | null): number | null => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
 };
 
 export function decodeInfoView(params: URLSearchParams): InfoView {
@@ -45,16 +64,21 @@ export function decodeInfoView(params: URLSearchParams): InfoView {
   const status = params.get('status');
   const kind = params.get('kind');
   const tlp = params.get('tlp');
-  const id = Number(params.get('report'));
+  const okind = params.get('okind');
   return {
     tab: isOneOf(INFO_TABS, tab) ? tab : 'reports',
-    report: Number.isInteger(id) && id > 0 ? id : null,
+    report: positive(params.get('report')),
     province: isOneOf(PROVINCES, p) ? p : '',
     // `all` in the address means both states; no parameter means the default (open).
     status: status === 'all' ? '' : isOneOf(REPORT_STATUSES, status) ? status : 'open',
     kind: isOneOf(REPORT_KINDS, kind) ? kind : '',
     tlp: isOneOf(TLP, tlp) ? tlp : '',
     q: (params.get('q') ?? '').slice(0, 100),
+    // Far beyond any list, still inside what the API takes as an offset (the page then clamps).
+    page: Math.min(positive(params.get('page')) ?? 1, MAX_PAGE),
+    object: positive(params.get('object')),
+    okind: isOneOf(REPORT_KINDS, okind) ? okind : '',
+    near: params.get('near') === '1',
   };
 }
 
@@ -67,11 +91,32 @@ export function encodeInfoView(view: InfoView, locale: 'vi' | 'en'): string {
   if (view.kind) params.set('kind', view.kind);
   if (view.tlp) params.set('tlp', view.tlp);
   if (view.q) params.set('q', view.q);
+  if (view.page > 1) params.set('page', String(view.page));
+  if (view.object !== null) params.set('object', String(view.object));
+  if (view.okind) params.set('okind', view.okind);
+  if (view.near) params.set('near', '1');
   if (locale !== 'vi') params.set('lang', locale);
   return params.toString();
 }
 
-/** The list request of a view: newest received first, one page of up to LIST_LIMIT. */
+/** What narrows a list: changing one of these shows its first page again. */
+const FILTERS = ['province', 'status', 'kind', 'tlp', 'q', 'okind', 'near'] as const;
+
+/**
+ * The view after `patch`: back to page 1 when a filter changes (page 3 of other rows means
+ * nothing), the page kept otherwise (opening a report, a page of its own).
+ * @example withChange({ ...DEFAULT_INFO_VIEW, page: 3 }, { kind: 'boat' }).page // 1
+ */
+export function withChange(view: InfoView, patch: Partial<InfoView>): InfoView {
+  const next = { ...view, ...patch };
+  if (patch.page === undefined && FILTERS.some((f) => next[f] !== view[f])) next.page = 1;
+  return next;
+}
+
+/** The last page of `total` rows (1 when there are none). */
+export const lastPage = (total: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(total / size));
+
+/** The list request of a view: newest received first, the view's page of PAGE_SIZE rows. */
 export function infoListQuery(view: InfoView): ReportQuery {
   return {
     province: view.province || undefined,
@@ -81,6 +126,7 @@ export function infoListQuery(view: InfoView): ReportQuery {
     q: view.q.trim() || undefined,
     sort: 'received_at',
     dir: 'desc',
-    limit: LIST_LIMIT,
+    limit: PAGE_SIZE,
+    offset: view.page > 1 ? (view.page - 1) * PAGE_SIZE : undefined,
   };
 }

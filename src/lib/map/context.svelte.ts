@@ -24,6 +24,7 @@ import {
 } from '$lib/domain';
 import { i18n } from '$lib/i18n/locale.svelte';
 import { dateFilterProblem } from './date-filter';
+import { filterReports, reportFilterParts, type ReportFilter } from './report-filter';
 import { DeckLayers } from './deck-layers.svelte';
 import { SeizurePointsState } from './seizure-points.svelte';
 import { HotspotsState } from './hotspots-state.svelte';
@@ -129,6 +130,20 @@ export class MapState {
       this.agencies.length > 0,
   );
 
+  /** The map's date window and goods filter as the reports layer applies them (report-filter.ts). */
+  reportFilter: ReportFilter = $derived({
+    from: this.from,
+    to: this.to,
+    categories: this.categories,
+    problem: this.filterProblem,
+  });
+  /** Which of those filters narrow the reports now (the layer row says so). */
+  reportFilterParts = $derived(reportFilterParts(this.reportFilter));
+  /** The reports drawn: the loaded layer under the map's filters (the loaded one when none). */
+  shownReports = $derived(
+    this.data.reports ? filterReports(this.data.reports, this.reportFilter) : undefined,
+  );
+
   view: ViewState = $derived({
     province: this.province,
     visible: LAYER_IDS.filter((id) => this.visible[id]),
@@ -195,6 +210,11 @@ export class MapState {
     this.stats.clear();
     this.hotspots.clear();
     this.objects.clear();
+  }
+
+  /** A layer's features as drawn and counted in the legend: the reports filtered, others as loaded. */
+  layerData(id: LayerId): LayerCollection | undefined {
+    return id === 'reports' ? this.shownReports : this.data[id];
   }
 
   retry(id: LayerId): void {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Client } from '../db/client';
 import { countAnonymousDenial, windowStart } from '../repositories/anonymous-denials';
 import { appendAudit } from '../repositories/audit';
+import { ApiError } from '../errors';
 import { audited } from '../services/audited-change';
 import { actorOf, auditFromRequest, clientOf } from './context';
 import type { AppEnv, RouteDeps } from './types';
@@ -9,7 +10,7 @@ import type { AppEnv, RouteDeps } from './types';
 /** Anonymous refusals from one client are logged once per window of this many minutes. */
 export const DENIAL_WINDOW_MINUTES = 10;
 
-type Trail = Pick<RouteDeps, 'audit' | 'auditDenied' | 'auditedWrite'>;
+type Trail = Pick<RouteDeps, 'audit' | 'auditDenied' | 'auditedRead' | 'auditedWrite'>;
 
 /** The audit helpers every route uses, bound to one database and clock. */
 export function auditTrail(sql: Client, now: () => Date): Trail {
@@ -46,6 +47,20 @@ export function auditTrail(sql: Client, now: () => Date): Trail {
     });
   };
 
+  const auditedRead: Trail['auditedRead'] = async (c, what, load, details) => {
+    let result;
+    try {
+      result = await load();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        await audit(c, { ...what, outcome: 'failed', details: { status: error.status } });
+      }
+      throw error;
+    }
+    await audit(c, { ...what, outcome: 'ok', details: details?.(result) });
+    return result;
+  };
+
   const auditedWrite: Trail['auditedWrite'] = (c, what, run, details) =>
     audited(sql, actorOf(c, now), what.action, what.target, {
       prepare: () => undefined,
@@ -55,5 +70,5 @@ export function auditTrail(sql: Client, now: () => Date): Trail {
       },
     });
 
-  return { audit, auditDenied, auditedWrite };
+  return { audit, auditDenied, auditedRead, auditedWrite };
 }

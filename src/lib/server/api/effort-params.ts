@@ -1,5 +1,6 @@
 import type { Province } from '../../domain';
-import { DEFAULT_CELL_M, hotspotError, metres } from './hotspot-params';
+import { DEFAULT_CELL_M, hotspotError } from '../services/hotspot-query';
+import { metres } from './hotspot-params';
 import * as p from './params';
 import { SEIZURE_FILTER_PARAMS, seizureFilter, type SeizureFilter } from './seizure-filter';
 

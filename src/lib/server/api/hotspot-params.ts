@@ -1,43 +1,20 @@
-import type { Province } from '../../domain';
-import { ApiError } from '../errors';
 import * as p from './params';
 import {
-  SEIZURE_FILTER_PARAMS,
-  monthWindow,
-  seizureFilter,
-  type SeizureFilter,
-} from './seizure-filter';
+  DEFAULT_CELL_M,
+  MAX_BANDWIDTH_M,
+  hotspotError,
+  type HotspotQuery,
+} from '../services/hotspot-query';
+import { SEIZURE_FILTER_PARAMS, monthWindow, seizureFilter } from './seizure-filter';
 
 /**
  * The query of the hot-spot routes (DESIGN.md section 7): the seizure filters with a required
  * province (the study area is one province), the cell size and the Gi* band in metres, the
- * density bandwidth (default the band, at most MAX_BANDWIDTH_M) and FDR. Checks that need the province's outline (cells per grid, band
- * coverage) are the service's; this file only reads what the query says.
+ * density bandwidth (default the band, at most MAX_BANDWIDTH_M) and FDR. Checks that need the
+ * province's outline (cells per grid, band coverage) are the service's; this file only reads
+ * what the query says, into the services' HotspotQuery.
  */
 export const HOTSPOT_PARAMS = [...SEIZURE_FILTER_PARAMS, 'cell', 'distance', 'bandwidth', 'fdr'];
-
-/** Bad hot-spot parameters answer 400 with a code naming the reason. */
-export const hotspotError = (code: string, message: string, details?: Record<string, unknown>) =>
-  new ApiError(400, code, message, details);
-
-export interface HotspotQuery {
-  filter: SeizureFilter & { province: Province };
-  /** Cell size (centre to centre), Gi* band and kernel bandwidth, metres. */
-  cellM: number;
-  distanceM: number;
-  bandwidthM: number;
-  fdr: boolean;
-  /** Calendar months (Vietnam time) that from/to name, for time steps. */
-  window: { first?: string; last?: string };
-  /** from and to as given (null when open), echoed in the summary. */
-  from: string | null;
-  to: string | null;
-}
-
-/** Default cell size, metres. */
-export const DEFAULT_CELL_M = 1000;
-/** Largest kernel bandwidth, metres: wider surfaces say nothing at a province's scale. */
-export const MAX_BANDWIDTH_M = 50_000;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 

@@ -1,17 +1,19 @@
 import {
   AGENCIES,
-  AREA_OF_OPERATIONS,
   CATEGORIES,
   PROVINCES,
+  inAreaOfOperations,
   isOneOf,
   type Agency,
   type Category,
   type Province,
 } from '../../domain';
 import { badParameter } from '../errors';
-import { INT4_MAX, YEAR_RANGE_MESSAGE, yearInRange } from '../limits';
+import { INT4_MAX } from '../limits';
 
-export { INT4_MAX };
+export { INT4_MAX, inAreaOfOperations };
+// Vietnam days and time ranges are read by services too: they live in ../time-range.
+export { instant, timeRange, type TimeRange } from '../time-range';
 
 /** Query-string parsers: each returns a typed value or throws a 400 naming the parameter. */
 
@@ -79,46 +81,6 @@ export function bbox(value: string | undefined): BBox | undefined {
   return [w, s, e, nn];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * An ISO date (`2024-01-31`, a day in Vietnam time) or date-time with a zone. A bare date as an
- * upper bound means the whole of that day, so `to=2024-01-31` includes seizures on the 31st.
- */
-export function instant(name: string, value: string | undefined, end = false): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!DATE.test(value) && !DATETIME.test(value)) {
-    throw badParameter(name, 'expected an ISO date (YYYY-MM-DD) or date-time with zone');
-  }
-  // A bare date is a day in Vietnam (UTC+7), the zone officers read dates in and months are
-  // counted in: `to=2024-01-31` ends at midnight in Hanoi, not seven hours later.
-  const date = new Date(DATE.test(value) ? `${value}T00:00:00+07:00` : value);
-  if (
-    Number.isNaN(date.getTime()) ||
-    (DATE.test(value) &&
-      new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) !== value)
-  ) {
-    throw badParameter(name, 'not a real calendar date');
-  }
-  if (!yearInRange(value)) throw badParameter(name, YEAR_RANGE_MESSAGE);
-  if (end && DATE.test(value)) date.setUTCDate(date.getUTCDate() + 1);
-  return date;
-}
-
-export interface TimeRange {
-  from?: Date;
-  /** Exclusive upper bound. */
-  to?: Date;
-}
-
-export function timeRange(from: string | undefined, to: string | undefined): TimeRange {
-  const range = { from: instant('from', from), to: instant('to', to, true) };
-  if (range.from && range.to && range.from >= range.to)
-    throw badParameter('from', 'must be before to');
-  return range;
-}
-
 /** A whole number of plain decimal digits within [min, max]; callers keep max within its column. */
 export function integer(
   name: string,
@@ -133,11 +95,6 @@ export function integer(
   const n = Number(value);
   if (n < min || n > max) throw badParameter(name, `must be a whole number from ${min} to ${max}`);
   return n;
-}
-
-export function inAreaOfOperations(lon: number, lat: number): boolean {
-  const a = AREA_OF_OPERATIONS;
-  return lon >= a.west && lon <= a.east && lat >= a.south && lat <= a.north;
 }
 
 export function missing(name: string, what: string) {

@@ -49,6 +49,16 @@ export interface RouteDeps extends AppDeps {
     login?: { username: string },
   ) => Promise<void>;
   /**
+   * Loads one record and logs the read either way: `ok` with `details(result)`, or `failed` with
+   * the refusal's status, so probing ids leaves a trace too. Unexpected errors pass unlogged.
+   */
+  auditedRead: <T>(
+    c: Context<AppEnv>,
+    what: { action: string; target: string },
+    load: () => Promise<T>,
+    details?: (result: T) => Record<string, unknown>,
+  ) => Promise<T>;
+  /**
    * Runs a write in one transaction with its audit row, so both land or neither does. A refusal
    * (4xx) is logged as failed and an unexpected error as error, after the rollback.
    */

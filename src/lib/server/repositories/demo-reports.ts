@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import type { Anchor } from '../seed/reports';
+import type { ReportValues } from './reports';
 
 /**
  * SQL of the synthetic information reports: placing a planned anchor on the loaded geodata and
@@ -105,21 +106,11 @@ async function inlandPoint(
   return row;
 }
 
-export interface SeedReportRow {
-  title: string;
-  kind: string;
+/** A synthetic report as the demo writes it: a register row with its whole state at once. */
+export interface SeedReportRow extends Omit<ReportValues, 'geometry' | 'category'> {
   category: string;
-  province: string;
+  /** GeoJSON geometry, as text (the seed builds it in SQL). */
   geojson: string;
-  place: string | null;
-  reliability: string;
-  credibility: number;
-  distribution: string;
-  tlp: string;
-  observed_from: Date | null;
-  observed_to: Date | null;
-  received_at: Date;
-  text: string;
   agency: string;
   unit: string;
   author_id: number | null;

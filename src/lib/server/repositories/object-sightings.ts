@@ -70,18 +70,10 @@ export async function seizurePlace(
   return row;
 }
 
-export interface NewSighting {
-  object_id: number;
-  seen_at: Date;
-  lon: number;
-  lat: number;
-  source: 'report' | 'seizure' | 'seen';
-  report_id: number | null;
-  seizure_id: number | null;
-  note: string;
-  agency: string;
+/** A sighting to record: its row without the id and the derived metres. */
+export type NewSighting = Omit<SightingRow, 'id' | 'x' | 'y' | 'frontier_m'> & {
   author_id: number | null;
-}
+};
 
 /** Inserts a sighting; undefined when the object already has one from that report or seizure. */
 export async function insertSighting(

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/client';
-import type { TimeRange } from '../api/params';
+import type { TimeRange } from '../time-range';
 import { visibleTo, type Viewer } from './visibility';
 
 /** One handover of a report the viewer can see: who passed it and what came of it. */

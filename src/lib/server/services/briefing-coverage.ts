@@ -1,4 +1,4 @@
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import { listPlans } from '../repositories/plans';
 import { coverage } from './coverage';

@@ -1,4 +1,4 @@
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import type { Viewer } from '../repositories/visibility';
 import { EXCHANGE_BASELINE, type BriefingExchange } from '../../exchange';

@@ -1,6 +1,6 @@
 import type { Feature, Polygon } from 'geojson';
 import { MIN_TREND_STEPS, hexCentre, parseCellId, utmToWgs84 } from '../../analysis';
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import { ApiError } from '../errors';
 import { nearestPlaces, type NearestPlace } from '../repositories/hotspot-places';

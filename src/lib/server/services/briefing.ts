@@ -2,7 +2,7 @@ import type { Agency, Category, Province } from '../../domain';
 import type { Sql } from '../db/client';
 import { briefingBase, type BriefingBase } from '../repositories/briefing-map';
 import { countByMonth } from '../repositories/seizure-monthly';
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import { monthTables, type MonthSeries } from './briefing-months';
 import { seizureStats, type SeizureStats } from './stats';
 import { hotSpotSections, type BriefingHotSpots } from './briefing-hotspots';

@@ -11,7 +11,7 @@ import type { Agency, Category, Province } from '../../domain';
 import type { Sql } from '../db/client';
 import { ApiError, invalidGeometry, notFound } from '../errors';
 import { checkGeometry } from '../io/geometry-check';
-import * as p from '../api/params';
+import { timeRange } from '../time-range';
 import * as repo from '../repositories/coverage';
 import * as plans from '../repositories/plans';
 import { lastSeizureDay } from '../repositories/seizure-span';
@@ -226,7 +226,7 @@ export async function coverage(sql: Sql, req: CoverageRequest, now: Date): Promi
   const window = riskWindow(req, plan, await lastSeizureDay(sql, req.province), now);
   const filter = {
     province: req.province,
-    ...p.timeRange(window.from, window.to),
+    ...timeRange(window.from, window.to),
     categories: req.category ?? (plan?.risk_categories as Category[] | null) ?? undefined,
     agencies: req.agency,
   };

@@ -7,7 +7,7 @@ import {
   type LineXY,
 } from '../../analysis';
 import type { EffortQuery } from '../api/effort-params';
-import { hotspotError } from '../api/hotspot-params';
+import { hotspotError } from './hotspot-query';
 import type { Sql } from '../db/client';
 import { notFound } from '../errors';
 import { analysisReads, binSeizures, seizureSpan } from '../repositories/hotspot-bins';

@@ -9,7 +9,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Category, Province } from '../../domain';
 import type { Sql } from '../db/client';
-import { DEFAULT_CELL_M, type HotspotQuery } from '../api/hotspot-params';
+import { DEFAULT_CELL_M, type HotspotQuery } from './hotspot-query';
 import { badParameter, notFound } from '../errors';
 import { FORMATS, type ExportFormat } from '../io/export/formats';
 import { byteStream } from '../io/export/stream';

@@ -1,5 +1,5 @@
 import { EMERGING_CATEGORIES, emergingHotSpots, type EmergingCategory } from '../../analysis';
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import {

@@ -8,7 +8,7 @@ import {
   type NeighbourList,
   type RollingSplit,
 } from '../../analysis';
-import { hotspotError, type HotspotQuery } from '../api/hotspot-params';
+import { hotspotError, type HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import {
   analysisReads,

@@ -10,7 +10,7 @@ import {
   type NeighbourList,
 } from '../../analysis';
 import type { Province } from '../../domain';
-import { hotspotError } from '../api/hotspot-params';
+import { hotspotError } from './hotspot-query';
 import { notFound } from '../errors';
 import type { Sql } from '../db/client';
 import { provinceOutlineDigest, provinceOutlineUtm } from '../repositories/hotspot-places';

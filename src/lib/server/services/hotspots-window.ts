@@ -1,5 +1,5 @@
 import { AnalysisInputError, assertEnoughSteps } from '../../analysis';
-import { hotspotError, type HotspotQuery } from '../api/hotspot-params';
+import { hotspotError, type HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import { binSeizuresByStep, seizureSpan } from '../repositories/hotspot-bins';
 import { cellIndex, type StudyArea } from './hotspots-grid';

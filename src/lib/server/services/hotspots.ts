@@ -1,6 +1,6 @@
 import type { Feature, Polygon } from 'geojson';
 import { giStar, kernelDensity, utmToWgs84, type GiStarResult, type HexCell } from '../../analysis';
-import type { HotspotQuery } from '../api/hotspot-params';
+import type { HotspotQuery } from './hotspot-query';
 import type { Sql } from '../db/client';
 import {
   analysisReads,

@@ -1,10 +1,11 @@
 import type { Client, Sql } from '../db/client';
 import { ApiError, conflict, notFound } from '../errors';
-import { inAreaOfOperations } from '../api/params';
+import { inAreaOfOperations } from '../../domain';
 import type { ObjectChange, ObjectInput, SightingInput } from '../api/object-body';
 import * as repo from '../repositories/objects';
 import * as sightings from '../repositories/object-sightings';
 import { viewerOf } from '../repositories/visibility';
+import { can } from '../auth/roles';
 import type { SessionUser } from './auth';
 import {
   byObject,
@@ -31,6 +32,8 @@ export interface ObjectDetail extends ObjectView {
   sightings: SightingView[];
   reports: number[];
   seizures: number[];
+  /** What the caller may do with it, so the page offers only what the server would accept. */
+  can: { edit: boolean };
 }
 
 const missing = (id: number) => notFound(`No object ${id}`);
@@ -88,6 +91,7 @@ export async function getObject(sql: Sql, user: SessionUser, id: number): Promis
     sightings: seen.map(sightingView),
     reports: distinct(seen.map((s) => s.report_id)),
     seizures: distinct(seen.map((s) => s.seizure_id)),
+    can: { edit: can(user.role, 'share_info') && mayEdit(user, row) },
   };
 }
 

@@ -1,7 +1,7 @@
 import { median, shareOf } from '../../analysis';
 import type { Province } from '../../domain';
 import type { Sql } from '../db/client';
-import * as p from '../api/params';
+import { timeRange } from '../time-range';
 import { visibleHandovers, type HandoverRow } from '../repositories/report-exchange';
 import type { Viewer } from '../repositories/visibility';
 import {
@@ -51,12 +51,7 @@ export async function exchangeFigures(
   viewer: Viewer | undefined,
   query: ExchangeQuery,
 ): Promise<ExchangeFigures> {
-  const rows = await visibleHandovers(
-    sql,
-    viewer,
-    p.timeRange(query.from, query.to),
-    query.province,
-  );
+  const rows = await visibleHandovers(sql, viewer, timeRange(query.from, query.to), query.province);
   const months = new Map<string, ExchangeFigures['months'][number]>();
   for (const r of rows) {
     const key = `${r.month}/${r.agency}`;

@@ -1,7 +1,7 @@
 import { giStar, hexOfPoint, cellId } from '../../analysis';
 import type { Province } from '../../domain';
-import { DEFAULT_CELL_M } from '../api/hotspot-params';
-import * as p from '../api/params';
+import { DEFAULT_CELL_M } from './hotspot-query';
+import { timeRange } from '../time-range';
 import type { Sql } from '../db/client';
 import { analysisReads, binSeizures } from '../repositories/hotspot-bins';
 import { openReportsAt, reportsNearLines, type FlagReportRow } from '../repositories/report-flags';
@@ -72,7 +72,7 @@ export async function reportFlags(
     const window = riskWindow({}, undefined, await lastSeizureDay(tx, req.province), now);
     const area = await studyArea(tx, req.province, DEFAULT_CELL_M);
     const nb = studyNeighbours(area, DISTANCE_M);
-    const filter = { province: req.province, ...p.timeRange(window.from, window.to) };
+    const filter = { province: req.province, ...timeRange(window.from, window.to) };
     return {
       window,
       area,

@@ -1,7 +1,7 @@
 import type { Client, Sql } from '../db/client';
 import { ApiError, conflict, notFound } from '../errors';
 import { mayChangeAgencyRecord } from '../auth/roles';
-import { inAreaOfOperations } from '../api/params';
+import { inAreaOfOperations } from '../../domain';
 import type { RecordInput } from '../api/seizure-record-body';
 import * as repo from '../repositories/seizure-records';
 import type { RecordQuery, RecordValues, SeizureRecord } from '../repositories/seizure-records';

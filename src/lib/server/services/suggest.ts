@@ -8,10 +8,10 @@ import {
   type AlongKind,
 } from '../../analysis';
 import type { Category } from '../../domain';
-import { DEFAULT_CELL_M } from '../api/hotspot-params';
+import { DEFAULT_CELL_M } from './hotspot-query';
 import { ApiError, notFound } from '../errors';
 import type { Sql } from '../db/client';
-import * as p from '../api/params';
+import { timeRange } from '../time-range';
 import { analysisReads, seizurePoints } from '../repositories/hotspot-bins';
 import { planRouteLines } from '../repositories/effort-lines';
 import { getPlan } from '../repositories/plans';
@@ -82,7 +82,7 @@ export async function suggest(
     const plan = await getPlan(tx, planId);
     if (!plan) throw notFound(`No plan ${planId}`);
     const window = riskWindow(body, plan, await lastSeizureDay(tx, plan.province), now);
-    const range = p.timeRange(window.from, window.to);
+    const range = timeRange(window.from, window.to);
     const province = plan.province as 'an_giang' | 'lang_son';
     const area = await studyArea(tx, province, DEFAULT_CELL_M);
     const filter = {

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AGENCIES, CATEGORIES, PROVINCES } from '../../../domain';
+import { AGENCIES, CATEGORIES } from '../../../domain';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
-import { DEFAULT_CELL_M } from '../hotspot-params';
+import { DEFAULT_CELL_M } from '../../services/hotspot-query';
 import * as p from '../params';
 import { jsonBody } from '../validate';
-import { MAX_LINES, coverage } from '../../services/coverage';
+import { coverage } from '../../services/coverage';
+import { planLines } from '../plan-lines-body';
 import { viewerOf } from '../../repositories/visibility';
 
 const day = z
@@ -21,28 +22,9 @@ const day = z
     }
   }, 'not a real calendar date');
 
-export const draftLine = z.object({
-  type: z.literal('Feature'),
-  id: z.union([z.string(), z.number()]).optional(),
-  // Structure and values are checked by checkGeometry, with messages a planner can act on.
-  geometry: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-    message: 'must be a GeoJSON LineString object',
-  }),
-  properties: z.object({
-    radius_m: z.number().finite().gt(0).max(20_000),
-    shifts_per_week: z.number().finite().min(0).max(84).default(7),
-    name: z.string().max(200).nullish(),
-  }),
-});
-
 const body = z
   .object({
-    province: z.enum(PROVINCES),
-    plan: z.number().int().min(1).max(p.INT4_MAX).optional(),
-    routes: z.array(z.number().int().min(1).max(p.INT4_MAX)).max(MAX_LINES).optional(),
-    draft: z
-      .object({ type: z.literal('FeatureCollection'), features: z.array(draftLine).max(MAX_LINES) })
-      .optional(),
+    ...planLines,
     from: day.optional(),
     to: day.optional(),
     category: z.array(z.enum(CATEGORIES)).min(1).optional(),

@@ -94,13 +94,12 @@ export function objectRoutes(deps: RouteDeps) {
     })
     .get('/objects/:id', view, async function readObject(c) {
       const id = objectId(c);
-      const object = await objects.getObject(sql, c.get('user')!, id);
-      await deps.audit(c, {
-        action: 'object.read',
-        target: `objects/${id}`,
-        outcome: 'ok',
-        details: { identifier_shown: object.identifier !== null },
-      });
+      const object = await deps.auditedRead(
+        c,
+        { action: 'object.read', target: `objects/${id}` },
+        () => objects.getObject(sql, c.get('user')!, id),
+        (o) => ({ identifier_shown: o.identifier !== null }),
+      );
       return c.json(object);
     })
     .post('/objects', share, async function createObject(c) {

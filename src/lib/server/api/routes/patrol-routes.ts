@@ -84,16 +84,12 @@ export function patrolRouteRoutes(deps: RouteDeps) {
     })
     .get('/patrol-routes/:id', view, async function getRoute(c) {
       const id = routeId(c);
-      const target = `patrol_routes/${id}`;
-      const row = await routes.getRoute(sql, id).catch(async (error) => {
-        if (error instanceof ApiError) {
-          const details = { status: error.status };
-          await deps.audit(c, { action: 'patrol_route.read', target, outcome: 'failed', details });
-        }
-        throw error;
-      });
-      const details = { id, version: row.version };
-      await deps.audit(c, { action: 'patrol_route.read', target, outcome: 'ok', details });
+      const row = await deps.auditedRead(
+        c,
+        { action: 'patrol_route.read', target: `patrol_routes/${id}` },
+        () => routes.getRoute(sql, id),
+        (r) => ({ id, version: r.version }),
+      );
       return c.json(row.feature);
     })
     .put('/patrol-routes/:id', edit, async function updateRoute(c) {

@@ -114,15 +114,12 @@ export function patrolsRoutes(deps: RouteDeps) {
     })
     .get('/patrols/:id', view, async function getPatrol(c) {
       const id = patrolId(c);
-      const target = `patrols/${id}`;
-      const feature = await patrols.getPatrol(sql, id).catch(async (error) => {
-        if (error instanceof ApiError) {
-          const details = { status: error.status };
-          await deps.audit(c, { action: 'patrol.read', target, outcome: 'failed', details });
-        }
-        throw error;
-      });
-      await deps.audit(c, { action: 'patrol.read', target, outcome: 'ok', details: { id } });
+      const feature = await deps.auditedRead(
+        c,
+        { action: 'patrol.read', target: `patrols/${id}` },
+        () => patrols.getPatrol(sql, id),
+        () => ({ id }),
+      );
       return c.json(feature);
     });
 }

@@ -103,16 +103,12 @@ export function planRoutes(deps: RouteDeps) {
     })
     .get('/plans/:id', view, async function getPlan(c) {
       const id = planId(c);
-      const target = `patrol_plans/${id}`;
-      const plan = await plans.getPlan(sql, id).catch(async (error) => {
-        if (error instanceof ApiError) {
-          const details = { status: error.status };
-          await deps.audit(c, { action: 'plan.read', target, outcome: 'failed', details });
-        }
-        throw error;
-      });
-      const details = { id, version: plan.version };
-      await deps.audit(c, { action: 'plan.read', target, outcome: 'ok', details });
+      const plan = await deps.auditedRead(
+        c,
+        { action: 'plan.read', target: `patrol_plans/${id}` },
+        () => plans.getPlan(sql, id),
+        (r) => ({ id, version: r.version }),
+      );
       return c.json(plan);
     })
     .put('/plans/:id', edit, async function updatePlan(c) {

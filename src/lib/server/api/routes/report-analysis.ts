@@ -1,29 +1,22 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { PROVINCES } from '../../../domain';
 import type { AppEnv, RouteDeps } from '../types';
 import { requirePermission } from '../middleware/authorize';
 import * as p from '../params';
 import { readQuery } from '../query';
 import { jsonBody } from '../validate';
 import { viewerOf } from '../../repositories/visibility';
-import { MAX_LINES } from '../../services/coverage';
 import { exchangeFigures } from '../../services/report-exchange';
 import { reportFlags } from '../../services/report-flags';
-// The draft lines of POST /api/coverage, read the same way here.
-import { draftLine } from './coverage';
+// The lines of POST /api/coverage, read the same way here.
+import { planLines } from '../plan-lines-body';
 
 const EXCHANGE_PARAMS = ['from', 'to', 'province'] as const;
 
 /** The inputs of POST /api/coverage that name lines; none is fine (hot spots only). */
 const flagsBody = z
   .object({
-    province: z.enum(PROVINCES),
-    plan: z.number().int().min(1).max(p.INT4_MAX).optional(),
-    routes: z.array(z.number().int().min(1).max(p.INT4_MAX)).max(MAX_LINES).optional(),
-    draft: z
-      .object({ type: z.literal('FeatureCollection'), features: z.array(draftLine).max(MAX_LINES) })
-      .optional(),
+    ...planLines,
   })
   .strict();
 

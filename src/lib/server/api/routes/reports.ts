@@ -148,21 +148,13 @@ export function reportRoutes(deps: RouteDeps) {
       .get(`/reports/:id${ID}`, view, async function getReport(c) {
         const id = reportId(c);
         readQuery(c, []);
-        try {
-          const row = await reports.reportView(sql, user(c), id);
-          await deps.audit(c, { action: 'report.read', target: `reports/${id}`, outcome: 'ok' });
-          return c.json(row);
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.status !== 404) throw error;
-          // Probing ids is recorded too; missing and invisible reports leave the same row.
-          await deps.audit(c, {
-            action: 'report.read',
-            target: `reports/${id}`,
-            outcome: 'failed',
-            details: { status: 404 },
-          });
-          throw error;
-        }
+        // Missing and invisible reports leave the same `failed` row (status 404).
+        const row = await deps.auditedRead(
+          c,
+          { action: 'report.read', target: `reports/${id}` },
+          () => reports.reportView(sql, user(c), id),
+        );
+        return c.json(row);
       })
       .put(`/reports/:id${ID}`, share, async function updateReport(c) {
         const id = reportId(c);
