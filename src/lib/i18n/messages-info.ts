@@ -96,11 +96,7 @@ export const infoVi = {
   'info.tlp.help.clear': 'Không hạn chế chia sẻ.',
 
   'info.conflict.title': 'Tin đã được người khác sửa',
-  'info.conflict.body':
-    'Bản {v} do {who} lưu lúc {when}. Tải lại bản đó, hoặc ghi đè bằng bản của bạn.',
   'info.conflict.gone': 'Tin không còn, hoặc bạn không còn được xem.',
-  'info.conflict.reload': 'Tải bản mới',
-  'info.conflict.keepMine': 'Ghi đè bằng bản của tôi',
   'info.conflict.saved': 'Bản {v} do {who} lưu lúc {when}.',
   'info.conflict.someone': 'người khác',
   'info.conflict.theirParts': 'Họ đã sửa:',
@@ -314,11 +310,7 @@ export const infoEn: Record<keyof typeof infoVi, string> = {
   'info.tlp.help.clear': 'No limit on sharing.',
 
   'info.conflict.title': 'Someone else changed this report',
-  'info.conflict.body':
-    'Version {v} saved by {who} at {when}. Load it, or overwrite it with yours.',
   'info.conflict.gone': 'The report is gone, or no longer shared with you.',
-  'info.conflict.reload': 'Load their version',
-  'info.conflict.keepMine': 'Overwrite with mine',
   'info.conflict.saved': 'Version {v} was saved by {who} at {when}.',
   'info.conflict.someone': 'someone else',
   'info.conflict.theirParts': 'They changed:',
