@@ -9,6 +9,7 @@
  * Screenshots of the close form, the links and the 409 at 1366x768 and 390x844 in Vietnamese and
  * English (info-edit-<what>-<size>-<lang>.png).
  */
+import { addAccount } from './lib/api.js';
 import { check, log } from './lib/runner.js';
 import { signInWithDialog } from './lib/session.js';
 
@@ -151,38 +152,18 @@ export async function infoEditScenarios({ browser, baseUrl, accounts, watch, tes
       try {
         await page.goto(`${baseUrl}/users`);
         await signInWithDialog(page, admin);
-        const made = await page.evaluate(async (r) => {
-          const add = async (/** @type {Record<string, string>} */ body) => {
-            const res = await fetch('/api/users', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            });
-            const json = await res.json();
-            return {
-              status: res.status,
-              username: body.username,
-              password: json.generatedPassword,
-            };
-          };
-          return {
-            author: await add({
-              username: `e2e.ed.bg.${r}`,
-              role: 'analyst',
-              agency: 'border_guard',
-              unit: 'bp_vinh_xuong',
-            }),
-            chief: await add({
-              username: `e2e.ed.chief.${r}`,
-              role: 'commander',
-              agency: 'border_guard',
-              unit: 'bdbp_an_giang',
-            }),
-          };
-        }, run);
-        check(made.author.status === 201 && made.chief.status === 201, JSON.stringify(made));
-        users.author = { username: made.author.username, password: made.author.password };
-        users.chief = { username: made.chief.username, password: made.chief.password };
+        users.author = await addAccount(page, {
+          username: `e2e.ed.bg.${run}`,
+          role: 'analyst',
+          agency: 'border_guard',
+          unit: 'bp_vinh_xuong',
+        });
+        users.chief = await addAccount(page, {
+          username: `e2e.ed.chief.${run}`,
+          role: 'commander',
+          agency: 'border_guard',
+          unit: 'bdbp_an_giang',
+        });
       } finally {
         await context.close();
       }

@@ -8,6 +8,7 @@
  * Screenshots at 1366x768 and 390x844 in Vietnamese and English (info-map-*.png).
  */
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { api } from './lib/api.js';
 import { mapIdle } from './lib/map.js';
 import { check, log } from './lib/runner.js';
 import { signInWithDialog } from './lib/session.js';
@@ -15,33 +16,6 @@ import { signInWithDialog } from './lib/session.js';
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const DAY_MS = 86_400_000;
-
-/**
- * A same-origin JSON call from the page (its session cookie); throws on a non-2xx answer.
- * @param {import('playwright-core').Page} page
- * @param {string} method
- * @param {string} url
- * @param {unknown} [body]
- */
-async function api(page, method, url, body) {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const r = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  check(
-    answer.status >= 200 && answer.status < 300,
-    `${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`,
-  );
-  return answer.body;
-}
 
 /**
  * Two points inside An Giang about 4 km apart, and a frontier vertex.

@@ -9,6 +9,7 @@
  * keeps page 2, a filter goes back to page 1. The accounts are made through the admin API.
  * Screenshots at 1366x768 and 390x844, Vietnamese and English.
  */
+import { addAccount, api } from './lib/api.js';
 import { check, log } from './lib/runner.js';
 import { signInWithDialog } from './lib/session.js';
 
@@ -84,29 +85,6 @@ async function shots(page, screenshot, name, ready) {
 }
 
 /**
- * A call to the API from the signed-in page; throws with the answer unless it is 2xx.
- * @param {import('playwright-core').Page} page
- * @param {string} method
- * @param {string} path
- * @param {unknown} [body]
- */
-async function api(page, method, path, body) {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${JSON.stringify(answer)}`);
-  return answer.json;
-}
-
-/**
  * The pager's range ("1–50 trong 55"), once it reads `want`.
  * @param {import('playwright-core').Page} page
  * @param {string} pager
@@ -168,16 +146,12 @@ export async function infoObjectsScenarios({
           ['commander', 'commander', STATION],
           ['planner', 'planner', OTHER_STATION],
         ]) {
-          const made = await api(page, 'POST', '/api/users', {
+          users[/** @type {'analyst'} */ (key)] = await addAccount(page, {
             username: `e2e.ob.${key}.${run}`,
             role,
             agency: 'border_guard',
             unit,
           });
-          users[/** @type {'analyst'} */ (key)] = {
-            username: `e2e.ob.${key}.${run}`,
-            password: made.generatedPassword,
-          };
         }
       } finally {
         await context.close();

@@ -6,6 +6,7 @@
  * The two accounts are made through the admin API (with units), so the suite needs the demo admin.
  * Screenshots at 1366x768 and 390x844, Vietnamese and English.
  */
+import { addAccount } from './lib/api.js';
 import { check, log } from './lib/runner.js';
 import { signInWithDialog } from './lib/session.js';
 
@@ -163,44 +164,24 @@ export async function infoScenarios({ browser, baseUrl, accounts, watch, test, s
       try {
         await page.goto(`${baseUrl}/users`);
         await signInWithDialog(page, admin);
-        const made = await page.evaluate(async (r) => {
-          const add = async (/** @type {Record<string, string>} */ body) => {
-            const res = await fetch('/api/users', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            });
-            const json = await res.json();
-            return {
-              status: res.status,
-              username: body.username,
-              password: json.generatedPassword,
-            };
-          };
-          return {
-            bg: await add({
-              username: `e2e.bg.${r}`,
-              role: 'analyst',
-              agency: 'border_guard',
-              unit: 'bp_vinh_xuong',
-            }),
-            hq: await add({
-              username: `e2e.hq.${r}`,
-              role: 'commander',
-              agency: 'customs',
-              unit: 'hq_tinh_bien',
-            }),
-          };
-        }, run);
-        check(made.bg.status === 201 && made.hq.status === 201, `users: ${JSON.stringify(made)}`);
-        users.bg = { username: made.bg.username, password: made.bg.password };
+        users.bg = await addAccount(page, {
+          username: `e2e.bg.${run}`,
+          role: 'analyst',
+          agency: 'border_guard',
+          unit: 'bp_vinh_xuong',
+        });
+        users.hq = await addAccount(page, {
+          username: `e2e.hq.${run}`,
+          role: 'commander',
+          agency: 'customs',
+          unit: 'hq_tinh_bien',
+        });
         // The admin's header gains Info and still holds every section on one row at 1366 px.
         await page.waitForSelector('[data-testid=nav-info]');
         const tops = await page.$$eval('.sections a', (links) =>
           links.map((a) => Math.round(a.getBoundingClientRect().top)),
         );
         check(new Set(tops).size === 1 && tops.length === 9, `header rows at ${tops.join(',')}`);
-        users.hq = { username: made.hq.username, password: made.hq.password };
       } finally {
         await context.close();
       }
